@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way (see ../shared/STYLE.md):
+//   GoSyntax (front end, no dependencies)
+//   GoToolchain (finds and runs Go; no dependencies)
+//   CLibEdit (system library for the learning shell)
+//   DeferLabCore (language choice, text catalog, source walking, commands' logic)
+//   deferlab (argument parsing only)
+let package = Package(
+    name: "DeferLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "deferlab", targets: ["deferlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "GoSyntax"),
+        .target(name: "GoToolchain"),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "DeferLabCore",
+            dependencies: ["GoSyntax", "GoToolchain"]
+        ),
+        .executableTarget(
+            name: "deferlab",
+            dependencies: [
+                "DeferLabCore", "GoSyntax", "GoToolchain", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "GoToolchain", "DeferLabCore"]),
+        .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain"]),
+        .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

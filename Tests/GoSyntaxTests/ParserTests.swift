@@ -1,0 +1,328 @@
+import XCTest
+@testable import GoSyntax
+
+func parseGo(_ src: String, name: String = "x.go") -> ParsedFile {
+    GoParser.parse(name: name, bytes: Array(src.utf8))
+}
+
+/// Collects every node of a file with the shared inspector, for structural assertions.
+func nodes(_ f: File) -> [Node] {
+    var out: [Node] = []
+    Inspector.walk(f) { node in
+        out.append(node)
+        return true
+    }
+    return out
+}
+
+final class ParserTests: XCTestCase {
+    func assertParses(_ src: String, file: StaticString = #filePath, line: UInt = #line) -> File {
+        let parsed = parseGo(src)
+        XCTAssertEqual(parsed.formattedErrors, [], "source:\n\(src)", file: file, line: line)
+        return parsed.file
+    }
+
+    func body(_ stmts: String) -> String { "package p\n\nfunc f() {\n" + stmts + "\n}\n" }
+
+    func testPackageImportsAndDecls() {
+        let f = assertParses("""
+        // Package p is a test.
+        package p
+
+        import "fmt"
+        import (
+            r "math/rand"
+            . "strings"
+            _ "embed"
+        )
+
+        const (
+            A = iota // first
+            B
+            C, D = 1, 2
+        )
+
+        var x, y int = 1, 2
+        var z = []string{"a"}
+        type T struct {
+            a, b int `json:"a"`
+            *Embedded
+            pkg.Other
+            G[int]
+            arr [N]int
+            fn func(int) (string, error)
+        }
+        type Alias = map[string]chan<- int
+        type G[P any, Q ~int | ~string] struct{ p P }
+        type A2[P any] = []P
+        type Arr [N * 2]int
+        type Ptr[P *C] int
+        type Par[P *C,] int
+        type I interface {
+            M(int) string
+            ~int | ~float64
+            fmt.Stringer
+            E[int]
+            comparable
+        }
+        func (g *G[P, Q]) Method(x P) Q { return g.q }
+        func Ext(int) int
+        """)
+        XCTAssertEqual(f.name.name, "p")
+        XCTAssertEqual(f.doc?.list.first?.text, "// Package p is a test.")
+        XCTAssertEqual(f.imports.map(\.path.value), ["\"fmt\"", "\"math/rand\"", "\"strings\"", "\"embed\""])
+        XCTAssertEqual(f.imports.map { $0.name?.name ?? "" }, ["", "r", ".", "_"])
+        var typeParamCounts: [String: Int] = [:]
+        for d in f.decls {
+            if case .gen(let g) = d {
+                for case .type(let t) in g.specs { typeParamCounts[t.name.name] = t.typeParams?.numFields ?? 0 }
+            }
+        }
+        XCTAssertEqual(typeParamCounts["G"], 2)
+        XCTAssertEqual(typeParamCounts["A2"], 1)
+        XCTAssertEqual(typeParamCounts["Arr"], 0, "[N * 2]int is an array type")
+        XCTAssertEqual(typeParamCounts["Ptr"], 0, "[P *C] reads as an array length P*C, as in go/parser")
+        XCTAssertEqual(typeParamCounts["Par"], 1)
+        // The line comment of A and the const group are attached.
+        guard case .gen(let consts) = f.decls[2], case .value(let a) = consts.specs[0] else { return XCTFail() }
+        XCTAssertEqual(a.comment?.list.first?.text, "// first")
+        XCTAssertEqual(consts.specs.count, 3)
+    }
+
+    func testGenericMethodsAndNewExpr() {
+        // Methods with their own type parameters (Go 1.27) and new(expr) (Go 1.26).
+        let f = assertParses("""
+        package rand
+
+        func (r *Rand) N[Int intType](n Int) Int { return Int(r.uint64n(uint64(n))) }
+        func f() { p := new(42); q := new(int); _ = new(T[int]{}); _, _ = p, q }
+        """)
+        guard case .func(let m) = f.decls[0] else { return XCTFail() }
+        XCTAssertNotNil(m.recv)
+        XCTAssertEqual(m.type.typeParams?.list.first?.names.map(\.name), ["Int"])
+        let calls = nodes(f).compactMap { n -> String? in
+            if case .expr(.call(let c)) = n, case .ident(let id) = c.fun, id.name == "new" {
+                if case .basicLit(let l)? = c.args.first { return l.value }
+                return "type"
+            }
+            return nil
+        }
+        XCTAssertEqual(calls, ["42", "type", "type"])
+    }
+
+    func testEveryStatement() {
+        let f = assertParses(body("""
+        x := 1
+        x, y = y, x
+        x += 2; x -= 1; x *= 3; x /= 2; x %= 5; x &= 1; x |= 2; x ^= 3; x <<= 1; x >>= 1; x &^= 4
+        x++
+        x--
+        ch <- v
+        <-ch
+        go func() {}()
+        defer mu.Unlock()
+        defer func() { recover() }()
+        if x := f(); x > 0 {
+        } else if y {
+        } else {
+        }
+        switch x := g(); x {
+        case 1, 2:
+            fallthrough
+        case 3:
+        default:
+        }
+        switch {
+        }
+        switch v := i.(type) {
+        case int, string:
+            _ = v
+        case nil:
+        }
+        switch i.(type) {
+        }
+        select {
+        case v := <-ch:
+            _ = v
+        case v, ok := <-ch:
+            _, _ = v, ok
+        case ch <- 1:
+        case <-done:
+        default:
+        }
+        for i := 0; i < 10; i++ {
+            continue
+        }
+        for cond {
+            break
+        }
+        for {
+            goto end
+        }
+        for ;; {
+        }
+        for range 10 {
+        }
+        for i := range 10 {
+            _ = i
+        }
+        for k, v := range m {
+            _, _ = k, v
+        }
+        for k = range ch {
+        }
+        for _, x := range seq {
+            _ = x
+        }
+        outer:
+        for {
+            for {
+                break outer
+            }
+            continue outer
+        }
+        end:
+        ;
+        {
+            var a int
+            const b = 2
+            type c struct{}
+            _ = a
+        }
+        return
+        """))
+        var kinds = Set<String>()
+        for n in nodes(f) {
+            if case .stmt(let s) = n { kinds.insert(String(describing: s).prefix { $0 != "(" }.description) }
+        }
+        for k in ["assign", "incDec", "send", "expr", "go", "defer", "if", "switch", "typeSwitch", "select",
+                  "commClause", "caseClause", "for", "range", "labeled", "branch", "block", "decl", "return", "empty"] {
+            XCTAssertTrue(kinds.contains(k), "missing \(k) in \(kinds.sorted())")
+        }
+        // Range forms: zero, one and two variables.
+        let ranges = nodes(f).compactMap { n -> (Int, TokenKind?)? in
+            if case .stmt(.range(let r)) = n { return ((r.key == nil ? 0 : 1) + (r.value == nil ? 0 : 1), r.tok) }
+            return nil
+        }
+        XCTAssertEqual(ranges.map(\.0), [0, 1, 2, 1, 2])
+        XCTAssertEqual(ranges.map(\.1), [nil, .define, .define, .assign, .define])
+    }
+
+    func testExpressions() {
+        let f = assertParses(body("""
+        _ = a + b*c - d<<2 | e&^f
+        _ = !x && y || z == w
+        _ = -x + ^y
+        _ = &T{1, 2}
+        _ = *p
+        _ = []int{1, 2, 3}[1:2]
+        _ = s[1:2:3]
+        _ = s[:]
+        _ = m[k]
+        _ = F[int, string](x)
+        _ = x.(T)
+        _ = T.Method
+        _ = (*T).Method
+        _ = []byte("x")
+        _ = (chan int)(nil)
+        _ = (<-chan int)(nil)
+        _ = map[string][]int{"a": {1}, "b": nil}
+        _ = [...]string{2: "x"}
+        _ = struct{ a int }{a: 1}
+        _ = func(a, b int, c ...string) (r int, err error) { return }
+        _ = f(xs...)
+        var ch chan<- <-chan int
+        var rc <-chan chan int
+        _ = 'x' + '\\n'
+        _ = 1.5e3i
+        _ = "s" + `raw`
+        """))
+        let ops = nodes(f).compactMap { n -> TokenKind? in
+            if case .expr(.binary(let b)) = n { return b.op }
+            return nil
+        }
+        XCTAssertEqual(Array(ops.prefix(5)), [.or, .sub, .add, .mul, .shl])
+        let chans = nodes(f).compactMap { n -> ChanDir? in
+            if case .expr(.chanType(let c)) = n { return c.dir }
+            return nil
+        }
+        XCTAssertEqual(chans, [.both, .recv, .send, .recv, .recv, .both])
+    }
+
+    func testCompositeLiteralRestrictionsInHeaders() {
+        // In if/for/switch headers, `T{` starts the block; parenthesized literals are fine.
+        _ = assertParses(body("""
+        if x == (T{}) {
+        }
+        for _, v := range []T{{}} {
+            _ = v
+        }
+        switch (T{}) {
+        }
+        if v := (struct{ a int }{1}); v.a > 0 {
+        }
+        """))
+        let parsed = parseGo(body("if x == T{} {\n}"))
+        XCTAssertFalse(parsed.errors.isEmpty, "T{} in an if header must be an error")
+    }
+
+    func testPositionsOfKeywordsAndBraces() {
+        let src = "package p\n\nfunc f() {\n\tfor i := range 3 {\n\t\tdefer g(i)\n\t}\n}\n"
+        let parsed = parseGo(src)
+        XCTAssertEqual(parsed.errors, [])
+        guard case .func(let fd) = parsed.file.decls[0], let body = fd.body,
+              case .range(let r) = body.list[0], case .defer(let d) = r.body.list[0] else { return XCTFail() }
+        func at(_ p: Pos) -> String { let q = parsed.position(p); return "\(q.line):\(q.column)" }
+        XCTAssertEqual(at(fd.type.funcPos), "3:1")
+        XCTAssertEqual(at(body.lbrace), "3:10")
+        XCTAssertEqual(at(body.rbrace), "7:1")
+        XCTAssertEqual(at(r.forPos), "4:2")
+        XCTAssertEqual(at(r.tokPos), "4:8")
+        XCTAssertEqual(at(r.rangePos), "4:11")
+        XCTAssertEqual(at(r.body.lbrace), "4:19")
+        XCTAssertEqual(at(d.deferPos), "5:3")
+        XCTAssertEqual(at(d.call.lparen), "5:10")
+        XCTAssertEqual(at(d.call.rparen), "5:12")
+        XCTAssertEqual(at(Stmt.defer(d).end), "5:13")
+        // Source ranges slice back to the text.
+        let bytes = Array(src.utf8)
+        let deferText = String(decoding: bytes[(d.deferPos.raw - 1)..<(Stmt.defer(d).end.raw - 1)], as: UTF8.self)
+        XCTAssertEqual(deferText, "defer g(i)")
+    }
+
+    func testCommentsKeptInOrderAndAttached() {
+        let f = assertParses("""
+        // doc for p
+        package p
+
+        /* block */
+
+        // Doc for F.
+        // Second line.
+        func F() {} // trailing F
+
+        // floating
+
+        type T struct {
+            // field doc
+            a int // field line
+        }
+        """)
+        XCTAssertEqual(f.comments.map { $0.list.map(\.text).joined(separator: "|") }, [
+            "// doc for p", "/* block */", "// Doc for F.|// Second line.", "// trailing F",
+            "// floating", "// field doc", "// field line",
+        ])
+        guard case .func(let fn) = f.decls[0] else { return XCTFail() }
+        XCTAssertEqual(fn.doc?.list.count, 2)
+        guard case .gen(let g) = f.decls[1], case .type(let t) = g.specs[0], case .structType(let st) = t.type else { return XCTFail() }
+        XCTAssertNil(g.doc, "a floating comment separated by a blank line is not doc")
+        XCTAssertEqual(st.fields.list[0].doc?.list.first?.text, "// field doc")
+        XCTAssertEqual(st.fields.list[0].comment?.list.first?.text, "// field line")
+    }
+
+    func testBuildConstraintIsRecorded() {
+        let f = assertParses("//go:build go1.21 && linux\n\npackage p\n")
+        XCTAssertEqual(f.buildConstraint, "//go:build go1.21 && linux")
+        XCTAssertNil(assertParses("package p\n//go:build go1.21\n").buildConstraint, "only before the package clause")
+    }
+}
