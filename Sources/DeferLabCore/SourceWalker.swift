@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path argument named: Go files to read, or a problem with the path itself.
+public enum SourceItem: Sendable, Equatable {
+    case file(String)
+    case missing(String)
+    case notFileOrDirectory(String)
+    case unreadableDirectory(String, errno: Int32)
+}
+
+/// Expands path arguments the way gofmt does: a file is taken as named; a directory is
+/// walked recursively and every `*.go` file not starting with "." is taken (testdata and
+/// vendor included; a directory whose name ends in ".go" is still a directory).
+/// `DIR/...` means DIR. Symbolic links to directories are not followed inside a walk.
+public enum SourceWalker {
+    public static func expand(_ paths: [String]) -> [SourceItem] {
+        var out: [SourceItem] = []
+        for raw in paths {
+            var path = raw
+            if path == "..." || path.hasSuffix("/...") {
+                path = String(path.dropLast(3))
+                if path.isEmpty { path = "." }
+                if path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+            }
+            var st = stat()
+            if stat(path, &st) != 0 {
+                out.append(.missing(raw))
+                continue
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(path, into: &out)
+            case S_IFREG:
+                out.append(.file(path))
+            default:
+                out.append(.notFileOrDirectory(raw))
+            }
+        }
+        return out
+    }
+
+    private static func walk(_ dir: String, into out: inout [SourceItem]) {
+        guard let d = opendir(dir) else {
+            out.append(.unreadableDirectory(dir, errno: errno))
+            return
+        }
+        var names: [(String, Bool)] = []
+        while let entry = readdir(d) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let full = dir == "/" ? "/" + name : dir + "/" + name
+            var st = stat()
+            guard lstat(full, &st) == 0 else { continue }
+            let isDir = st.st_mode & S_IFMT == S_IFDIR
+            names.append((name, isDir))
+        }
+        closedir(d)
+        names.sort { $0.0 < $1.0 }
+        for (name, isDir) in names {
+            let full = dir == "/" ? "/" + name : dir + "/" + name
+            if isDir {
+                walk(full, into: &out)
+            } else if name.hasSuffix(".go") && !name.hasPrefix(".") {
+                out.append(.file(full))
+            }
+        }
+    }
+}
+
+/// Reads a whole file with POSIX calls, reporting errno on failure.
+public enum FileReader {
+    public enum Failure: Error, Equatable {
+        case errno(Int32)
+        case isDirectory
+    }
+
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return .failure(.errno(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
+        var size = st.st_size > 0 ? Int(st.st_size) : 0
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == size {
+                size = max(4096, size * 2)
+                bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buf in
+                Glibc.read(fd, buf.baseAddress! + filled, size - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.errno(errno))
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
+    }
+
+    public static func describe(_ e: Int32) -> String { String(cString: strerror(e)) }
+}

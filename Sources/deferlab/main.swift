@@ -1,0 +1,85 @@
+import ArgumentParser
+import DeferLabCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `deferlab` executable: argument parsing only; the work is in the libraries.
+struct DeferLab: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "deferlab",
+        abstract: "DeferLab: learn, measure and fix Go defer leaks on the real Go runtime.",
+        discussion: "DeferLab：在真实的 Go 运行时上学习、测量并修复 Go 的 defer 泄漏。",
+        version: "deferlab \(version)",
+        subcommands: [Parse.self, Doctor.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    mutating func run() throws {
+        // The learning shell will start here; until it exists, show what there is.
+        Console.line(DeferLab.helpMessage())
+    }
+}
+
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of messages: zh or en (default: DEFERLAB_LANG, then the locale).")
+    var lang: String?
+
+    func language() throws -> Language {
+        do {
+            return try Language.resolve(flag: lang, environment: Environment.current)
+        } catch {
+            throw ValidationError(Catalog(.en).text(.badLanguage, lang ?? ""))
+        }
+    }
+}
+
+enum Environment {
+    static var current: [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") {
+                env[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            p += 1
+        }
+        return env
+    }
+}
+
+/// Exit codes of every command (DEVELOPERS.md): 0 success, 1 findings, 2 usage/I-O/no Go.
+enum ExitStatus {
+    static let findings: Int32 = 1
+    static let failure: Int32 = 2
+}
+
+/// Parses and runs the command, mapping swift-argument-parser's usage exit code (64) to 2.
+func runMain() -> Never {
+    do {
+        var command = try DeferLab.parseAsRoot()
+        try command.run()
+        Console.flush()
+        exit(0)
+    } catch let exit as ExitCode {
+        Console.flush()
+        Glibc.exit(exit.rawValue)
+    } catch {
+        let code = DeferLab.exitCode(for: error)
+        let message = DeferLab.fullMessage(for: error)
+        if code == .success {
+            Console.line(message)
+            Console.flush()
+            exit(0)
+        }
+        if !message.isEmpty { Console.error(message) }
+        exit(code == .validationFailure ? ExitStatus.failure : code.rawValue)
+    }
+}
+
+Console.useFullBuffering()
+runMain()
