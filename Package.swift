@@ -4,6 +4,8 @@ import PackageDescription
 // Dependencies point one way (see ../shared/STYLE.md):
 //   GoSyntax (front end, no dependencies)
 //   GoToolchain (finds and runs Go; no dependencies)
+//   GoAnalysis (scopes, language versions, analyzers, the driver) -> GoSyntax
+//   DeferRules (one file per rule) -> GoAnalysis
 //   CLibEdit (system library for the learning shell)
 //   DeferLabCore (language choice, text catalog, source walking, commands' logic)
 //   deferlab (argument parsing only)
@@ -19,6 +21,8 @@ let package = Package(
     targets: [
         .target(name: "GoSyntax"),
         .target(name: "GoToolchain"),
+        .target(name: "GoAnalysis", dependencies: ["GoSyntax"]),
+        .target(name: "DeferRules", dependencies: ["GoAnalysis", "GoSyntax"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -26,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "DeferLabCore",
-            dependencies: ["GoSyntax", "GoToolchain"]
+            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain"]
         ),
         .executableTarget(
             name: "deferlab",
@@ -35,7 +39,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "GoToolchain", "DeferLabCore"]),
+        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "GoToolchain", "GoAnalysis", "DeferLabCore"]),
+        .testTarget(
+            name: "DeferRulesTests",
+            dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "DeferLabCore"],
+            exclude: ["testdata"]
+        ),
         .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain"]),
         .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit"]),
     ],

@@ -1,4 +1,5 @@
 import GoSyntax
+import GoAnalysis
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GoToolchain
 import DeferLabCore
+import GoAnalysis
 @testable import GoSyntax
 
 /// The whole GOROOT/src tree of the installed Go as a corpus, judged by real gofmt.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import DeferLabCore
+import GoAnalysis
 @testable import GoSyntax
 
 /// Hostile input: the parser must return a partial tree and sorted errors, never crash,

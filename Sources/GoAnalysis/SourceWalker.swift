@@ -12,12 +12,17 @@ public enum SourceItem: Sendable, Equatable {
     case unreadableDirectory(String, errno: Int32)
 }
 
-/// Expands path arguments the way gofmt does: a file is taken as named; a directory is
-/// walked recursively and every `*.go` file not starting with "." is taken (testdata and
-/// vendor included; a directory whose name ends in ".go" is still a directory).
-/// `DIR/...` means DIR. Symbolic links to directories are not followed inside a walk.
+/// Expands path arguments to Go files. A file is taken as named; a directory is walked
+/// recursively (a directory whose name ends in ".go" is still a directory); `DIR/...` means
+/// DIR. Symbolic links to directories are not followed inside a walk.
+/// - `.gofmt` takes every `*.go` file not starting with "." (testdata and vendor included),
+///   as gofmt does.
+/// - `.goCommand` also skips folders named `vendor` or `testdata` and folders starting with
+///   "." or "_", as the go command does for `./...`.
 public enum SourceWalker {
-    public static func expand(_ paths: [String]) -> [SourceItem] {
+    public enum Mode: Sendable { case gofmt, goCommand }
+
+    public static func expand(_ paths: [String], mode: Mode = .gofmt) -> [SourceItem] {
         var out: [SourceItem] = []
         for raw in paths {
             var path = raw
@@ -33,7 +38,7 @@ public enum SourceWalker {
             }
             switch st.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(path, into: &out)
+                walk(path, mode: mode, into: &out)
             case S_IFREG:
                 out.append(.file(path))
             default:
@@ -43,7 +48,7 @@ public enum SourceWalker {
         return out
     }
 
-    private static func walk(_ dir: String, into out: inout [SourceItem]) {
+    private static func walk(_ dir: String, mode: Mode, into out: inout [SourceItem]) {
         guard let d = opendir(dir) else {
             out.append(.unreadableDirectory(dir, errno: errno))
             return
@@ -65,7 +70,10 @@ public enum SourceWalker {
         for (name, isDir) in names {
             let full = dir == "/" ? "/" + name : dir + "/" + name
             if isDir {
-                walk(full, into: &out)
+                if mode == .goCommand && (name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_")) {
+                    continue
+                }
+                walk(full, mode: mode, into: &out)
             } else if name.hasSuffix(".go") && !name.hasPrefix(".") {
                 out.append(.file(full))
             }

@@ -1,0 +1,3 @@
+module deferlab.example/db-rows-leak/bad
+
+go 1.23

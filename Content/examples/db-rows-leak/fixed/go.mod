@@ -1,0 +1,3 @@
+module deferlab.example/db-rows-leak/fixed
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/defer-args-evaluated/bad
+
+go 1.23

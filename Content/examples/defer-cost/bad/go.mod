@@ -1,0 +1,3 @@
+module deferlab.example/defer-cost/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/defer-cost/fixed
+
+go 1.23

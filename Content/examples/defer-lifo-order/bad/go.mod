@@ -1,0 +1,3 @@
+module deferlab.example/defer-lifo-order/bad
+
+go 1.23

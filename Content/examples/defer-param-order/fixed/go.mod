@@ -1,0 +1,3 @@
+module deferlab.example/defer-param-order/fixed
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/defer-return-value/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/defer-return-value/fixed
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/double-unlock/bad
+
+go 1.23

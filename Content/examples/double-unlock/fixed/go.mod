@@ -1,0 +1,3 @@
+module deferlab.example/double-unlock/fixed
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/goroutine-defer-main-exit/bad
+
+go 1.23

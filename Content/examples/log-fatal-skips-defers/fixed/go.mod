@@ -1,0 +1,3 @@
+module deferlab.example/log-fatal-skips-defers/fixed
+
+go 1.23

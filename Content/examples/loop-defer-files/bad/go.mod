@@ -1,0 +1,3 @@
+module deferlab.example/loop-defer-files/bad
+
+go 1.23

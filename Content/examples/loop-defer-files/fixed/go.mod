@@ -1,0 +1,3 @@
+module deferlab.example/loop-defer-files/fixed
+
+go 1.23

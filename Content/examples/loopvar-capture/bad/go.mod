@@ -1,0 +1,3 @@
+module deferlab.example/loopvar-capture/bad
+
+go 1.21

@@ -1,0 +1,3 @@
+module deferlab.example/loopvar-capture/fixed
+
+go 1.22

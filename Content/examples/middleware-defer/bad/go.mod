@@ -1,0 +1,3 @@
+module deferlab.example/middleware-defer/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/middleware-defer/fixed
+
+go 1.23

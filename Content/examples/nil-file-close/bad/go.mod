@@ -1,0 +1,3 @@
+module deferlab.example/nil-file-close/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/nil-file-close/fixed
+
+go 1.23

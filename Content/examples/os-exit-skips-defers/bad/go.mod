@@ -1,0 +1,3 @@
+module deferlab.example/os-exit-skips-defers/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/pprof-lock-pileup/bad
+
+go 1.23

@@ -1,0 +1,198 @@
+// Bad: a small service whose handler takes the cache lock with
+// "mu.Lock(); defer mu.Unlock()" and then does slow work (a simulated
+// backend call) while still holding it. Requests arrive faster than one
+// request's work takes, so goroutines pile up waiting in sync.(*Mutex).Lock,
+// each holding its request buffer. While they are piled up, the program
+// writes a goroutine profile (debug=1 and debug=2) and a heap profile with
+// runtime/pprof into the -out directory.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"time"
+)
+
+func init() {
+	// Record every allocation. This must happen before the allocations of
+	// interest; the default rate samples one allocation per 512 KiB.
+	runtime.MemProfileRate = 1
+}
+
+type service struct {
+	mu    sync.Mutex
+	cache map[int]int
+	work  time.Duration
+	buf   int // bytes per request buffer
+}
+
+// handle serves one request. BUG: the deferred Unlock keeps the lock held
+// across the slow backend call, so all requests are serialized behind it.
+func (s *service) handle(id int) {
+	buf := make([]byte, s.buf) // the request's buffer, live until handle returns
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v := s.fetch(id, buf)
+	s.cache[id] = v
+}
+
+// fetch simulates the slow backend call.
+func (s *service) fetch(id int, buf []byte) int {
+	time.Sleep(s.work)
+	buf[0] = byte(id)
+	return int(buf[0])
+}
+
+func main() {
+	requests := flag.Int("requests", 200, "requests to serve")
+	interval := flag.Duration("interval", time.Millisecond, "time between request arrivals")
+	work := flag.Duration("work", 10*time.Millisecond, "backend time per request")
+	bufSize := flag.Int("buf", 64<<10, "bytes of buffer each request holds")
+	snapshot := flag.Duration("snapshot", 150*time.Millisecond, "when to take the profiles")
+	out := flag.String("out", "", "directory for the profiles (default: a new temp dir, removed at exit unless -keep)")
+	keep := flag.Bool("keep", false, "keep the default temp dir instead of removing it")
+	flag.Parse()
+	os.Exit(run(*requests, *interval, *work, *bufSize, *snapshot, *out, *keep))
+}
+
+func run(requests int, interval, work time.Duration, bufSize int, snapshot time.Duration, out string, keep bool) int {
+	if out == "" {
+		dir, err := os.MkdirTemp("", "deferlab-pprof-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "error:", err)
+			return 1
+		}
+		if !keep {
+			defer os.RemoveAll(dir)
+		}
+		out = dir
+	} else if err := os.MkdirAll(out, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		return 1
+	}
+	fmt.Println("profiles directory:", out)
+
+	s := &service{cache: make(map[int]int), work: work, buf: bufSize}
+	var wg sync.WaitGroup
+	start := time.Now()
+	snapAt := time.After(snapshot)
+	arrivals := time.NewTicker(interval)
+	defer arrivals.Stop()
+	snapped := false
+	for i := 0; i < requests; {
+		select {
+		case <-arrivals.C:
+			wg.Add(1)
+			go func(id int) {
+				defer wg.Done()
+				s.handle(id)
+			}(i)
+			i++
+		case <-snapAt:
+			if err := writeProfiles(out); err != nil {
+				fmt.Fprintln(os.Stderr, "error:", err)
+				return 1
+			}
+			snapped = true
+		}
+	}
+	if !snapped {
+		<-snapAt
+		if err := writeProfiles(out); err != nil {
+			fmt.Fprintln(os.Stderr, "error:", err)
+			return 1
+		}
+	}
+	wg.Wait()
+	fmt.Printf("served %d requests in %v\n", requests, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// writeProfiles writes goroutine.txt (debug=1), goroutine-stacks.txt
+// (debug=2) and heap.pprof, and prints the first line of the debug=1
+// goroutine profile and its biggest group.
+func writeProfiles(dir string) error {
+	fmt.Println("goroutines at snapshot:", runtime.NumGoroutine())
+	write := func(name string, fn func(f *os.File) error) error {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := fn(f); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}
+	var sb strings.Builder
+	if err := pprof.Lookup("goroutine").WriteTo(&sb, 1); err != nil {
+		return err
+	}
+	if err := write("goroutine.txt", func(f *os.File) error {
+		_, err := f.WriteString(sb.String())
+		return err
+	}); err != nil {
+		return err
+	}
+	if err := write("goroutine-stacks.txt", func(f *os.File) error {
+		return pprof.Lookup("goroutine").WriteTo(f, 2)
+	}); err != nil {
+		return err
+	}
+	runtime.GC() // the heap profile shows the state as of the last GC
+	if err := write("heap.pprof", func(f *os.File) error {
+		return pprof.Lookup("heap").WriteTo(f, 0)
+	}); err != nil {
+		return err
+	}
+	printTop(sb.String())
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Printf("heap in use after GC: %d KiB in %d live objects\n", ms.HeapAlloc>>10, ms.HeapObjects)
+	fmt.Println("wrote goroutine.txt (debug=1), goroutine-stacks.txt (debug=2), heap.pprof")
+	return nil
+}
+
+// printTop prints the profile's header line and its largest group: the
+// count, the innermost frame, and the first frame of this program with its
+// file:line.
+func printTop(profile string) {
+	groups := strings.Split(strings.TrimSpace(profile), "\n\n")
+	first := strings.SplitN(groups[0], "\n", 2)
+	fmt.Println(first[0])
+	if len(first) == 2 {
+		groups[0] = first[1]
+	}
+	bestCount, bestTop, bestMain := 0, "", ""
+	for _, g := range groups {
+		lines := strings.Split(strings.TrimSpace(g), "\n")
+		var n int
+		if _, err := fmt.Sscanf(lines[0], "%d @", &n); err != nil || n <= bestCount {
+			continue
+		}
+		top, mainFrame := "", ""
+		for _, l := range lines[1:] {
+			// A frame line: "#	0xADDR	function+0xOFF	/path/file.go:LINE"
+			fields := strings.Fields(strings.TrimPrefix(l, "#"))
+			if len(fields) < 3 {
+				continue
+			}
+			fn, _, _ := strings.Cut(fields[1], "+0x")
+			if top == "" {
+				top = fn
+			}
+			if strings.HasPrefix(fn, "main.") {
+				mainFrame = fn + " (" + filepath.Base(fields[2]) + ")"
+				break
+			}
+		}
+		bestCount, bestTop, bestMain = n, top, mainFrame
+	}
+	fmt.Printf("largest group: %d goroutines in %s, innermost frame %s\n", bestCount, bestMain, bestTop)
+}

@@ -1,0 +1,3 @@
+module deferlab.example/pprof-lock-pileup/fixed
+
+go 1.23

@@ -1,0 +1,88 @@
+import GoAnalysis
+import GoSyntax
+
+/// loop-defer: a defer in a `for`/`range` body runs when the function returns, not at the
+/// end of each iteration. The fix wraps the loop body in `func() { … }()`, carrying every
+/// exit of the body out of the closure (see `LoopWrap`).
+public enum LoopDefer {
+    public static let name = "loop-defer"
+
+    public static let analyzer = Analyzer(
+        name: name,
+        title: LocalizedText(zh: "循环里的 defer", en: "defer inside a loop"),
+        doc: LocalizedText(
+            zh: """
+            defer 注册的调用在外层函数返回时才执行，而不是在本次循环迭代结束时。循环里的 defer 因此会一直累积：\
+            每次迭代都多留下一个待执行的调用，它持有的资源（文件、连接、锁）直到函数返回才释放。\
+            修复方法：把循环体包进一个立即调用的函数字面量 func() { … }()，让 defer 在每次迭代结束时执行。\
+            DeferLab 会把循环体里的 continue、break、带标签的跳转、goto 和 return 原样带出闭包。\
+            如果 defer 之后本次迭代一定会离开循环（只执行一次），就不报告。\
+            以下情况不改写，只说明原因：defer 的调用使用了 recover()；被 defer 的函数字面量读写了外层函数的具名返回值；\
+            被 defer 的值逃出了本次迭代；循环体里有闭包无法携带的结构。
+            """,
+            en: """
+            A deferred call runs when the surrounding function returns, not when the loop iteration ends. \
+            Defers in a loop therefore pile up: every iteration leaves one more pending call, and the \
+            resource it holds (a file, a connection, a lock) stays held until the function returns. \
+            The fix wraps the loop body in a function literal that is called at once, func() { … }(), so \
+            each defer runs at the end of its iteration. DeferLab carries continue, break, labeled \
+            branches, goto and return out of the closure unchanged in meaning. A defer after which the \
+            iteration always leaves the loop (it runs at most once) is not reported. No rewrite, only the \
+            reason, when: the deferred call uses recover(); a deferred function literal reads or writes \
+            the function's named results; the deferred value escapes the iteration; or the body holds a \
+            construct the wrap cannot carry.
+            """),
+        precedence: 10,
+        run: run)
+
+    static func run(_ pass: Pass) -> [Diagnostic] {
+        struct Site { var file: Int; var d: DeferStmt; var enclosing: Enclosing; var loopIndex: Int; var loop: Loop }
+        var sites: [Site] = []
+        pass.forEachStatement { file, s, enclosing in
+            guard case .defer(let d) = s, let (index, loop) = enclosing.loop else { return }
+            sites.append(Site(file: file, d: d, enclosing: enclosing, loopIndex: index, loop: loop))
+        }
+        var out: [Diagnostic] = []
+        var wraps: [String: LoopWrap.Result] = [:]
+        for site in sites {
+            guard let function = site.enclosing.function else { continue }
+            let exits = LoopExits(pass: pass, loop: site.loop)
+            let chain = Array(site.enclosing.stack[(site.loopIndex + 1)...]) + [.stmt(.defer(site.d))]
+            let neverEnds = site.loop.isInfinite && !exits.sequence(site.loop.body.list, inSwitch: false).contains(.leaves)
+            if !neverEnds && exits.isSingleShot(chain) { continue }
+
+            let key = "\(site.file):\(site.loop.pos.raw)"
+            if wraps[key] == nil {
+                let defers = sites.filter { $0.file == site.file && $0.loop.pos == site.loop.pos }.map(\.d)
+                wraps[key] = LoopWrap(pass: pass, file: site.file, loop: site.loop, function: function,
+                                      defers: defers, exits: exits).build()
+            }
+            let call = pass.text(site.file, site.d.call.fun.pos, Expr.call(site.d.call).end)
+            let fn = function.name
+            let message: LocalizedText
+            if neverEnds {
+                message = LocalizedText(
+                    zh: "defer 永远不会执行：这个循环没有出口，\(call) 不会被调用，而每次迭代都会多留下一个待执行的调用",
+                    en: "defer never runs: the loop has no exit, so \(call) is never called and every iteration adds one more pending call")
+            } else {
+                let zhFn = fn.map { "函数 \($0)" } ?? "外层函数字面量"
+                let enFn = fn ?? "the enclosing function literal"
+                message = LocalizedText(
+                    zh: "defer 在\(zhFn)返回时才执行，而不是在每次迭代结束时：在此之前每次迭代都会多留下一个待执行的 \(call)",
+                    en: "defer runs when \(enFn) returns, not at the end of each iteration: every iteration adds one more pending \(call) until then")
+            }
+            var diag = Diagnostic(rule: name, file: site.file, pos: site.d.deferPos,
+                                  end: Stmt.defer(site.d).end, message: message)
+            switch wraps[key]! {
+            case .fix(let edit):
+                diag.fix = SuggestedFix(
+                    title: LocalizedText(zh: "把循环体包进函数字面量", en: "Wrap the loop body in a function literal"),
+                    edits: [edit])
+            case .declined(let reason):
+                diag.declined = reason
+            }
+            out.append(diag)
+        }
+        return out
+    }
+}

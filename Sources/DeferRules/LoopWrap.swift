@@ -1,0 +1,356 @@
+import GoAnalysis
+import GoSyntax
+
+/// Wraps a loop body in `func() { … }()` so its defers run at the end of each iteration,
+/// without changing what the loop does otherwise (the model is gopls' extract function):
+/// - `continue` of this loop becomes `return` from the closure;
+/// - `break`, `break L`/`continue L` of outer loops, `goto` out of the body and `return`
+///   from the function are recorded in a fresh control variable (return values in fresh
+///   variables typed like the results) and carried out right after the closure;
+/// - branches that belong to nested loops, switches and selects are left alone.
+/// The edit replaces the bytes between the body's braces only: the body's lines move one tab
+/// deeper (never inside raw strings), everything else stays byte for byte.
+struct LoopWrap {
+    enum Result {
+        case fix(TextEdit)
+        case declined(LocalizedText)
+    }
+
+    let pass: Pass
+    let file: Int
+    let loop: Loop
+    let function: FunctionContext
+    let defers: [DeferStmt]
+    let exits: LoopExits
+
+    var unit: SourceUnit { pass.files[file] }
+
+    func build() -> Result {
+        if let reason = declineReason() { return .declined(reason) }
+        guard loop.body.rbrace.isValid else {
+            return .declined(LocalizedText(zh: "循环体缺少右花括号", en: "the loop body has no closing brace"))
+        }
+        var taken = pass.takenNames(in: function)
+        let results = resultSlots()
+        var rewrites: [TextEdit] = []
+        var actions: [String] = []  // after-closure statements; index + 1 is the code
+        var temps: [String]?        // fresh names of the result temporaries, made on first use
+        var control: String?
+        let bodyStart = unit.offset(loop.body.lbrace) + 1
+        // CRLF files stay CRLF.
+        let nl = unit.bytes.firstIndex(of: 0x0A).map { $0 > 0 && unit.bytes[$0 - 1] == 0x0D } == true ? "\r\n" : "\n"
+
+        func code(for action: String) -> Int {
+            if let i = actions.firstIndex(of: action) { return i + 1 }
+            actions.append(action)
+            return actions.count
+        }
+
+        for branch in branches() {
+            let start = unit.offset(branch.pos), end = unit.offset(branch.end)
+            let sep = pass.startsLine(file, atOffset: start) ? nl + pass.indentation(file, atOffset: start) : "; "
+            var replacement: String
+            switch branch.kind {
+            case .continueThisLoop:
+                replacement = "return"
+            case .leave(let action):
+                if control == nil { control = freshName("exit", &taken) }
+                replacement = "\(control!) = \(code(for: action))\(sep)return"
+            case .returnValues(let values):
+                if temps == nil { temps = results.indices.map { freshName($0 == 0 ? "ret" : "ret\($0)", &taken) } }
+                if control == nil { control = freshName("exit", &taken) }
+                let n = code(for: "return " + temps!.joined(separator: ", "))
+                replacement = "\(temps!.joined(separator: ", ")) = \(values)\(sep)\(control!) = \(n)\(sep)return"
+            }
+            rewrites.append(TextEdit(offset: start - bodyStart, length: end - start, newText: replacement))
+        }
+
+        let inner = Array(unit.bytes[bodyStart..<unit.offset(loop.body.rbrace)])
+        guard let edited = try? TextEditApplier.apply(rewrites, to: inner) else {
+            return .declined(LocalizedText(zh: "循环体里的跳转语句互相重叠", en: "the body's branch statements overlap"))
+        }
+        let ind = pass.indentation(file, atOffset: unit.offset(loop.pos))
+        var header = ""
+        if let temps {
+            for (name, slot) in zip(temps, results) { header += "\(ind)\tvar \(name) \(slot)\(nl)" }
+        }
+        if let control { header += "\(ind)\t\(control) := 0\(nl)" }
+        var after = ""
+        if let control {
+            for (i, action) in actions.enumerated() {
+                after += "\(ind)\tif \(control) == \(i + 1) {\(nl)\(ind)\t\t\(action)\(nl)\(ind)\t}\(nl)"
+            }
+        }
+        let text = LoopWrap.wrap(edited, indent: ind, header: header, after: after, newline: nl)
+        return .fix(TextEdit(offset: bodyStart, length: inner.count, newText: text))
+    }
+
+    /// Lays out the new body: what followed `{` on its line (a comment) stays there, then the
+    /// header, `func() {`, the old lines one tab deeper, `}()`, the carried exits, and the
+    /// closing brace's own indentation.
+    static func wrap(_ inner: [UInt8], indent ind: String, header: String, after: String, newline nl: String) -> String {
+        var head: [UInt8] = []
+        var middle: [UInt8] = []
+        var tail: [UInt8] = Array(ind.utf8)
+        if let firstNL = inner.firstIndex(of: 0x0A) {
+            head = Array(inner[..<firstNL])
+            middle = Array(inner[(firstNL + 1)...])
+            // The closing brace's line: keep only if it holds code.
+            let lastNL = middle.lastIndex(of: 0x0A)
+            let last = lastNL.map { Array(middle[($0 + 1)...]) } ?? middle
+            if last.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                tail = last
+                middle = lastNL.map { Array(middle[...$0]) } ?? []
+            } else {
+                middle += Array(nl.utf8)
+            }
+        } else {
+            head = inner
+        }
+        if nl == "\r\n", head.last == 0x0D { head.removeLast() }
+        let headText = String(decoding: head, as: UTF8.self)
+        let trimmed = headText.drop { $0 == " " || $0 == "\t" }
+        if !(trimmed.isEmpty || trimmed.hasPrefix("//") || trimmed.hasPrefix("/*")) {
+            // Code on the brace's line (a one-line body): it moves into the closure.
+            middle = Array((ind + "\t" + String(trimmed) + nl).utf8) + middle
+            head = []
+        }
+        var out = String(decoding: head, as: UTF8.self) + nl + header + ind + "\tfunc() {" + nl
+        out += String(decoding: indentLines(middle), as: UTF8.self)
+        out += ind + "\t}()" + nl + after + String(decoding: tail, as: UTF8.self)
+        return out
+    }
+
+    /// Adds one tab to every non-empty line, except lines that start inside a raw string
+    /// literal (their bytes are part of the program's data).
+    static func indentLines(_ text: [UInt8]) -> [UInt8] {
+        var protected = Set<Int>()
+        let (tokens, _) = GoScanner.tokens(of: text)
+        for t in tokens where t.kind == .string && text[t.start] == 0x60 {
+            for k in t.start..<t.end where text[k] == 0x0A { protected.insert(k + 1) }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + text.count / 16)
+        var lineStart = true
+        for (k, b) in text.enumerated() {
+            if lineStart && b != 0x0A && !protected.contains(k) { out.append(0x09) }
+            out.append(b)
+            lineStart = b == 0x0A
+        }
+        return out
+    }
+
+    // MARK: - Results
+
+    /// The spelled type of each result, one per name (unnamed results once each).
+    func resultSlots() -> [String] {
+        guard let results = function.type.results else { return [] }
+        var slots: [String] = []
+        for f in results.list {
+            guard let t = f.type else { continue }
+            let text = pass.text(file, t)
+            for _ in 0..<max(1, f.names.count) { slots.append(text) }
+        }
+        return slots
+    }
+
+    var hasNamedResults: Bool { function.type.results?.list.contains { !$0.names.isEmpty } ?? false }
+
+    // MARK: - Branches
+
+    struct Branch {
+        enum Kind {
+            case continueThisLoop
+            case leave(String)           // carried out after the closure as this statement
+            case returnValues(String)    // `return <values>` with values: via temporaries
+        }
+        var pos: Pos
+        var end: Pos
+        var kind: Kind
+    }
+
+    /// Branch and return statements of the body that leave the closure's iteration.
+    func branches() -> [Branch] {
+        var out: [Branch] = []
+        var loops = 0, switches = 0
+        Inspector.walk(.stmt(.block(loop.body)), pre: { node in
+            switch node {
+            case .expr(.funcLit): return false
+            case .stmt(.for), .stmt(.range): loops += 1
+            case .stmt(.switch), .stmt(.typeSwitch), .stmt(.select): switches += 1
+            case .stmt(.return(let r)):
+                let end = Stmt.return(r).end
+                if r.results.isEmpty {
+                    out.append(Branch(pos: r.returnPos, end: end, kind: .leave("return")))
+                } else {
+                    let values = pass.text(file, r.results[0].pos, r.results[r.results.count - 1].end)
+                    out.append(Branch(pos: r.returnPos, end: end, kind: .returnValues(values)))
+                }
+            case .stmt(.branch(let b)):
+                let text = pass.text(file, b.tokPos, Stmt.branch(b).end)
+                let label = b.label?.name
+                let inner = label.map { exits.innerLabels.contains($0) } ?? false
+                switch b.tok {
+                case .continue:
+                    if label == nil && loops == 0 || label != nil && label == loop.label {
+                        out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .continueThisLoop))
+                    } else if label != nil && !inner {
+                        out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .leave(text)))
+                    }
+                case .break:
+                    if label == nil && loops == 0 && switches == 0 {
+                        out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .leave("break")))
+                    } else if label != nil && !inner {
+                        out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .leave(text)))
+                    }
+                case .goto:
+                    if !inner { out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .leave(text))) }
+                default:
+                    break
+                }
+            default:
+                break
+            }
+            return true
+        }, post: { node in
+            switch node {
+            case .stmt(.for), .stmt(.range): loops -= 1
+            case .stmt(.switch), .stmt(.typeSwitch), .stmt(.select): switches -= 1
+            default: break
+            }
+        })
+        return out
+    }
+
+    // MARK: - When not to rewrite
+
+    func declineReason() -> LocalizedText? {
+        for d in defers {
+            if callsRecover(.call(d.call)) {
+                return LocalizedText(
+                    zh: "被 defer 的调用使用了 recover()：包进闭包后它会在每次迭代结束时恢复 panic 并继续循环，行为会改变",
+                    en: "the deferred call uses recover(): inside the wrap it would recover at the end of each iteration and let the loop go on")
+            }
+            if case .funcLit(let lit) = d.call.fun.unparen, touchesNamedResults(lit) {
+                return LocalizedText(
+                    zh: "被 defer 的函数字面量读写了外层函数的具名返回值：包进闭包后它会在函数返回之前运行，看到的值不同",
+                    en: "the deferred function literal reads or writes the function's named results: inside the wrap it would run before the function returns and see other values")
+            }
+            if let name = escapingValue(d) {
+                return LocalizedText(
+                    zh: "被 defer 的值 \(name) 逃出了本次迭代（保存到循环外或在循环后使用）：每次迭代结束就关闭它会改变程序行为",
+                    en: "the deferred value \(name) escapes the iteration (stored outside the loop or used after it): closing it at the end of each iteration would change the program")
+            }
+        }
+        var direct = false
+        Inspector.walk(.stmt(.block(loop.body)), pre: { n in
+            if case .expr(.funcLit) = n { return false }
+            if case .stmt(.defer) = n { return false }
+            if case .expr(.call(let c)) = n, pass.isBuiltin(c.fun, "recover") { direct = true }
+            return !direct
+        })
+        if direct {
+            return LocalizedText(
+                zh: "循环体直接调用了 recover()：移进闭包后它不再由被 defer 的函数直接调用，无法恢复 panic",
+                en: "the loop body calls recover() directly: moved into a closure it is no longer called by the deferred function and recovers nothing")
+        }
+        return nil
+    }
+
+    func callsRecover(_ e: Expr) -> Bool {
+        var found = false
+        Inspector.walk(.expr(e), pre: { n in
+            if case .expr(.call(let c)) = n, pass.isBuiltin(c.fun, "recover") { found = true }
+            return !found
+        })
+        return found
+    }
+
+    func touchesNamedResults(_ lit: FuncLit) -> Bool {
+        guard hasNamedResults, let results = function.type.results else { return false }
+        let positions = Set(results.list.flatMap { $0.names.map(\.pos) })
+        var found = false
+        Inspector.walk(.stmt(.block(lit.body)), pre: { n in
+            if case .expr(.ident(let id)) = n, let obj = pass.resolution.object(at: id.pos), positions.contains(obj.declPos) {
+                found = true
+            }
+            return !found
+        })
+        return found
+    }
+
+    /// The deferred value — the variable whose method is deferred (`f` in `defer f.Close()`,
+    /// `mu` in `defer mu.Unlock()`), or the channel of `defer close(ch)` — when it escapes
+    /// the iteration: a value made in the iteration is stored into something declared outside
+    /// the loop (assigned, appended, put in a literal, sent), or a variable declared outside
+    /// is given a new value in the loop and used after it.
+    func escapingValue(_ d: DeferStmt) -> String? {
+        var target: Expr?
+        if case .selector(let sel) = d.call.fun.unparen { target = sel.x }
+        if pass.isBuiltin(d.call.fun, "close"), let arg = d.call.args.first { target = arg }
+        guard let t = target, let obj = root(t), pass.resolution.object(obj).kind == .variable,
+              !pass.resolution.object(obj).isPackageLevel else { return nil }
+        let name = pass.resolution.object(obj).name
+        let (lo, hi) = (loop.pos, loop.end)
+        func insideLoop(_ o: Int) -> Bool {
+            let p = pass.resolution.object(o).declPos
+            return p >= lo && p < hi
+        }
+        var escapes = false
+        var assignedInLoop = false
+        Inspector.walk(.stmt(.block(loop.body)), pre: { n in
+            switch n {
+            case .stmt(.assign(let a)):
+                if a.lhs.contains(where: { root($0) == obj }) { assignedInLoop = true }
+                if a.tok != .define, insideLoop(obj) {
+                    let stored = a.rhs.contains { flows($0, obj) }
+                    let outer = a.lhs.contains { root($0).map { !insideLoop($0) } ?? false }
+                    if stored && outer { escapes = true }
+                }
+            case .stmt(.send(let s)):
+                if flows(s.value, obj) { escapes = true }
+            default:
+                break
+            }
+            return !escapes
+        })
+        if escapes { return name }
+        if !insideLoop(obj) && assignedInLoop {
+            var usedAfter = false
+            Inspector.walk(.stmt(.block(function.body)), pre: { n in
+                if case .expr(.ident(let id)) = n, id.pos >= hi, pass.resolution.uses[id.pos] == obj { usedAfter = true }
+                return !usedAfter
+            })
+            if usedAfter { return name }
+        }
+        return nil
+    }
+
+    /// Whether the value of variable `obj` itself flows into `e` (not just a method call on it).
+    func flows(_ e: Expr, _ obj: Int) -> Bool {
+        switch e.unparen {
+        case .ident(let id): return pass.resolution.uses[id.pos] == obj
+        case .unary(let u) where u.op == .and: return flows(u.x, obj)
+        case .compositeLit(let c):
+            return c.elts.contains { el in
+                if case .keyValue(let kv) = el { return flows(kv.value, obj) }
+                return flows(el, obj)
+            }
+        case .call(let c) where pass.isBuiltin(c.fun, "append"):
+            return c.args.contains { flows($0, obj) }
+        default:
+            return false
+        }
+    }
+
+    /// The variable at the root of an assignment target (`x`, `x.f`, `x[i]`, `*x`).
+    func root(_ e: Expr) -> Int? {
+        switch e.unparen {
+        case .ident(let id): return pass.resolution.uses[id.pos] ?? pass.resolution.defs[id.pos]
+        case .selector(let s): return root(s.x)
+        case .index(let i): return root(i.x)
+        case .star(let s): return root(s.x)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import GoSyntax
+
+/// Text in both languages. Analyzers carry their own zh/en text next to their logic.
+public struct LocalizedText: Sendable, Equatable, Codable {
+    public var zh: String
+    public var en: String
+    public init(zh: String, en: String) {
+        self.zh = zh
+        self.en = en
+    }
+    public func text(chinese: Bool) -> String { chinese ? zh : en }
+}
+
+/// A fix: edits on the original bytes of one file (go/analysis.SuggestedFix).
+public struct SuggestedFix: Sendable, Equatable {
+    public var title: LocalizedText
+    public var edits: [TextEdit]
+    public init(title: LocalizedText, edits: [TextEdit]) {
+        self.title = title
+        self.edits = edits
+    }
+}
+
+/// A finding: plain data, as go/analysis.Diagnostic. A finding either carries a fix or
+/// says why it declined to fix (or neither, for report-only rules).
+public struct Diagnostic: Sendable, Equatable {
+    public var rule: String
+    /// Index of the file in `Pass.files`.
+    public var file: Int
+    public var pos: Pos
+    public var end: Pos
+    public var message: LocalizedText
+    public var fix: SuggestedFix?
+    public var declined: LocalizedText?
+
+    public init(rule: String, file: Int, pos: Pos, end: Pos, message: LocalizedText,
+                fix: SuggestedFix? = nil, declined: LocalizedText? = nil) {
+        self.rule = rule
+        self.file = file
+        self.pos = pos
+        self.end = end
+        self.message = message
+        self.fix = fix
+        self.declined = declined
+    }
+}
+
+/// One source file of a package under analysis.
+public struct SourceUnit: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var parsed: ParsedFile
+    public var version: LanguageVersion
+
+    public var file: File { parsed.file }
+    public var base: Int { parsed.source.base }
+    public func offset(_ p: Pos) -> Int { p.raw - base }
+}
+
+/// What an analyzer sees: the files of one package (sharing one file set) and their names
+/// resolved.
+public struct Pass: Sendable {
+    public var files: [SourceUnit]
+    public var resolution: Resolution
+
+    public init(files: [SourceUnit]) {
+        self.files = files
+        self.resolution = Resolution.resolve(files.map(\.file))
+    }
+
+    /// The source text of a byte range of file `i`.
+    public func text(_ i: Int, _ from: Pos, _ to: Pos) -> String {
+        let f = files[i]
+        return String(decoding: f.bytes[f.offset(from)..<f.offset(to)], as: UTF8.self)
+    }
+
+    public func position(_ i: Int, _ p: Pos) -> Position { files[i].parsed.source.position(p) }
+}
+
+/// An analysis rule as a value: name, documentation, examples and a run function.
+public struct Analyzer: Sendable {
+    /// Short kebab-case id used everywhere (`--rules`, SARIF, `explain`, testdata folder).
+    public var name: String
+    public var title: LocalizedText
+    /// What the rule finds, why it matters and what the fix does.
+    public var doc: LocalizedText
+    /// Lower runs first when fixes of two rules overlap on the same code.
+    public var precedence: Int
+    public var run: @Sendable (Pass) -> [Diagnostic]
+
+    public init(name: String, title: LocalizedText, doc: LocalizedText, precedence: Int,
+                run: @escaping @Sendable (Pass) -> [Diagnostic]) {
+        self.name = name
+        self.title = title
+        self.doc = doc
+        self.precedence = precedence
+        self.run = run
+    }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import GoSyntax
+import Synchronization
+
+/// One input file's outcome.
+public struct FileOutcome: Sendable {
+    public enum Problem: Sendable, Equatable {
+        case missing, notFileOrDirectory, isDirectory
+        case unreadable(String)
+    }
+    public var path: String
+    public var bytes: [UInt8] = []
+    /// Syntax errors as `path:line:col: message`; such a file is never fixed.
+    public var syntaxErrors: [String] = []
+    public var problem: Problem?
+    /// Findings, sorted by position.
+    public var diagnostics: [Diagnostic] = []
+    /// The file's source info, for positions.
+    public var source: SourceFile?
+    /// The fixed text when fixes were applied (nil: unchanged or not asked).
+    public var fixed: [UInt8]?
+
+    public func position(_ p: Pos) -> Position? { source?.position(p) }
+}
+
+/// The result of analysing a set of paths.
+public struct AnalysisReport: Sendable {
+    public var files: [FileOutcome]
+    public var wallSeconds: Double
+    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
+    public var findings: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
+}
+
+/// The analysis driver: finds files (go command rules), parses them in parallel, groups them
+/// into packages (folder + package name), resolves names, runs analyzers, filters
+/// `//deferlab:ignore` findings, and optionally applies fixes until nothing changes.
+public struct Driver: Sendable {
+    public var analyzers: [Analyzer]
+    public var versions = LanguageVersionResolver()
+    /// Apply fixes (in memory) until no more apply; results land in `FileOutcome.fixed`.
+    public var applyFixes = false
+    public var maxFixRounds = 8
+
+    public init(analyzers: [Analyzer]) {
+        self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
+    }
+
+    /// Analyses files and directories (`./...` works; no path means `./...`).
+    public func run(paths: [String]) -> AnalysisReport {
+        let start = Date()
+        let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: .goCommand)
+        var outcomes: [FileOutcome] = []
+        var inputs: [(Int, String, [UInt8])] = []
+        for item in items {
+            switch item {
+            case .missing(let p): outcomes.append(FileOutcome(path: p, problem: .missing))
+            case .notFileOrDirectory(let p): outcomes.append(FileOutcome(path: p, problem: .notFileOrDirectory))
+            case .unreadableDirectory(let p, let e): outcomes.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
+            case .file(let p): inputs.append((outcomes.count, p, [])); outcomes.append(FileOutcome(path: p))
+            }
+        }
+        // Read in parallel.
+        let read = Mutex<[Int: Result<[UInt8], FileReader.Failure>]>([:])
+        let next = Atomic<Int>(0)
+        let paths = inputs.map(\.1)
+        BigStack.parallel(workers: Driver.workers(paths.count)) { _ in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= paths.count { return }
+                let r = FileReader.read(paths[i])
+                read.withLock { $0[i] = r }
+            }
+        }
+        let results = read.withLock { $0 }
+        var sources: [(path: String, bytes: [UInt8], outcome: Int)] = []
+        for (k, input) in inputs.enumerated() {
+            switch results[k]! {
+            case .success(let b): sources.append((input.1, b, input.0))
+            case .failure(.isDirectory): outcomes[input.0].problem = .isDirectory
+            case .failure(.errno(let e)): outcomes[input.0].problem = .unreadable(FileReader.describe(e))
+            }
+        }
+        let analysed = analyze(sources.map { ($0.path, $0.bytes) })
+        for (k, s) in sources.enumerated() { outcomes[s.outcome] = analysed[k] }
+        outcomes.sort { $0.path < $1.path }
+        return AnalysisReport(files: outcomes, wallSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// Analyses in-memory sources (e.g. stdin for `fix -p -`); results in input order.
+    public func analyze(_ sources: [(path: String, bytes: [UInt8])]) -> [FileOutcome] {
+        let parsed = parseAll(sources)
+        var outcomes = parsed.map { p -> FileOutcome in
+            var o = FileOutcome(path: p.path, bytes: p.bytes)
+            o.syntaxErrors = p.parsed.formattedErrors
+            o.source = p.parsed.source
+            return o
+        }
+        // Packages: folder + package name; files with syntax errors are left out.
+        var groups: [String: [Int]] = [:]
+        for (i, p) in parsed.enumerated() where p.parsed.errors.isEmpty {
+            let dir = (p.path as NSString).deletingLastPathComponent
+            groups[dir + "\u{0}" + p.parsed.file.name.name, default: []].append(i)
+        }
+        let packages = groups.keys.sorted().map { groups[$0]! }
+        let done = Mutex<[[FileOutcome]]>(Array(repeating: [], count: packages.count))
+        let next = Atomic<Int>(0)
+        BigStack.parallel(workers: Driver.workers(packages.count)) { _ in
+            while true {
+                let k = next.add(1, ordering: .relaxed).oldValue
+                if k >= packages.count { return }
+                let files = packages[k].map { parsed[$0] }
+                let result = self.analyzePackage(files)
+                done.withLock { $0[k] = result }
+            }
+        }
+        let results = done.withLock { $0 }
+        for (k, members) in packages.enumerated() {
+            for (j, i) in members.enumerated() { outcomes[i] = results[k][j] }
+        }
+        return outcomes
+    }
+
+    struct ParsedSource: Sendable {
+        var path: String
+        var bytes: [UInt8]
+        var parsed: ParsedFile
+    }
+
+    func parseAll(_ sources: [(path: String, bytes: [UInt8])]) -> [ParsedSource] {
+        var fset = FileSet()
+        let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
+        let out = Mutex<[ParsedSource?]>(Array(repeating: nil, count: sources.count))
+        let next = Atomic<Int>(0)
+        BigStack.parallel(workers: Driver.workers(sources.count)) { _ in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= sources.count { return }
+                let s = sources[i]
+                let p = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i])
+                out.withLock { $0[i] = ParsedSource(path: s.path, bytes: s.bytes, parsed: p) }
+            }
+        }
+        return out.withLock { $0.map { $0! } }
+    }
+
+    /// Runs every analyzer on one package; with `applyFixes`, applies fixes round by round
+    /// (re-parsing and re-analysing in memory) until none applies. Runs on a big-stack thread.
+    func analyzePackage(_ files: [ParsedSource]) -> [FileOutcome] {
+        let precedence = Dictionary(analyzers.map { ($0.name, $0.precedence) }, uniquingKeysWith: { a, _ in a })
+        var current = files
+        var changed = Array(repeating: false, count: files.count)
+        var diagnostics = diagnose(current)
+        if applyFixes {
+            for _ in 0..<maxFixRounds {
+                var any = false
+                var next = current
+                for i in current.indices {
+                    // Precedence decides between fixes that overlap; position breaks ties.
+                    let fixes = diagnostics[i].sorted {
+                        (precedence[$0.rule] ?? 0, $0.pos) < (precedence[$1.rule] ?? 0, $1.pos)
+                    }.compactMap(\.fix)
+                    guard !fixes.isEmpty else { continue }
+                    guard let bytes = FixApplier.apply(fixes, to: current[i].bytes) else { continue }
+                    // A fix must never produce a file that does not parse.
+                    let reparsed = GoParser.parseOnCurrentThread(name: current[i].path, bytes: bytes, base: current[i].parsed.source.base)
+                    guard reparsed.errors.isEmpty, bytes != current[i].bytes else { continue }
+                    next[i] = ParsedSource(path: current[i].path, bytes: bytes, parsed: reparsed)
+                    changed[i] = true
+                    any = true
+                }
+                guard any else { break }
+                current = rebased(next)
+                diagnostics = diagnose(current)
+            }
+        }
+        return current.indices.map { i in
+            var o = FileOutcome(path: files[i].path, bytes: files[i].bytes)
+            o.source = current[i].parsed.source
+            o.diagnostics = diagnostics[i]
+            if changed[i] { o.fixed = current[i].bytes }
+            return o
+        }
+    }
+
+    /// Fixed files get new sizes: give every file of the package fresh, disjoint bases.
+    func rebased(_ files: [ParsedSource]) -> [ParsedSource] {
+        var fset = FileSet()
+        return files.map { f in
+            let base = fset.reserveBase(size: f.bytes.count)
+            return ParsedSource(path: f.path, bytes: f.bytes,
+                                parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base))
+        }
+    }
+
+    func diagnose(_ files: [ParsedSource]) -> [[Diagnostic]] {
+        let units = files.map { f in
+            SourceUnit(path: f.path, bytes: f.bytes, parsed: f.parsed,
+                       version: versions.version(ofFileAt: f.path, buildConstraint: f.parsed.file.buildConstraint))
+        }
+        let pass = Pass(files: units)
+        var perFile = Array(repeating: [Diagnostic](), count: files.count)
+        for a in analyzers {
+            for d in a.run(pass) where !Suppression.isIgnored(d, in: units[d.file]) {
+                perFile[d.file].append(d)
+            }
+        }
+        for i in perFile.indices {
+            perFile[i].sort { ($0.pos, $0.rule) < ($1.pos, $1.rule) }
+        }
+        return perFile
+    }
+
+    static func workers(_ items: Int) -> Int {
+        max(1, min(items, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
+
+/// `//deferlab:ignore` or `//deferlab:ignore rule[,rule]` on the finding's line or the line
+/// above silences it.
+enum Suppression {
+    static func isIgnored(_ d: Diagnostic, in unit: SourceUnit) -> Bool {
+        let line = unit.parsed.source.position(d.pos).line
+        for group in unit.file.comments {
+            for c in group.list where c.text.hasPrefix("//deferlab:ignore") {
+                let cline = unit.parsed.source.position(c.slash).line
+                guard cline == line || cline == line - 1 else { continue }
+                let rest = c.text.dropFirst("//deferlab:ignore".count)
+                guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
+                let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+                if words.isEmpty || words.contains(where: { $0 == d.rule }) { return true }
+            }
+        }
+        return false
+    }
+}
+
+/// Chooses non-overlapping fixes (in the order given: analyzer precedence, then position)
+/// and applies them with the shared `TextEditApplier`. Fixes that overlap a chosen one wait
+/// for the next round.
+public enum FixApplier {
+    public static func apply(_ fixes: [SuggestedFix], to bytes: [UInt8]) -> [UInt8]? {
+        var chosen: [TextEdit] = []
+        for fix in fixes {
+            let candidate = chosen + fix.edits
+            if (try? TextEditApplier.validated(candidate, size: bytes.count)) != nil {
+                chosen = candidate
+            }
+        }
+        guard !chosen.isEmpty else { return nil }
+        return try? TextEditApplier.apply(chosen, to: bytes)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GoSyntax
+
+/// A Go language version 1.N, as a go.mod `go` line or a `//go:build go1.N` constraint sets it.
+public struct LanguageVersion: Sendable, Comparable, Hashable, CustomStringConvertible {
+    public var minor: Int
+    public init(minor: Int) { self.minor = minor }
+
+    /// The toolchain's default when no go.mod exists: the newest semantics.
+    public static let latest = LanguageVersion(minor: 27)
+    /// A go.mod without a `go` line means Go 1.16.
+    public static let goModWithoutGoLine = LanguageVersion(minor: 16)
+    /// Per-iteration loop variables since Go 1.22.
+    public static let perIterationLoopVars = LanguageVersion(minor: 22)
+
+    public static func < (a: Self, b: Self) -> Bool { a.minor < b.minor }
+    public var description: String { "go1.\(minor)" }
+
+    /// Parses "1.21", "1.21.3", "1.22rc1", "go1.21".
+    public init?(parsing text: Substring) {
+        var t = text
+        if t.hasPrefix("go") { t = t.dropFirst(2) }
+        guard t.hasPrefix("1.") else { return nil }
+        let digits = t.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+        guard let m = Int(digits) else { return nil }
+        minor = m
+    }
+}
+
+/// Decides the language version of each file as the go command does: the nearest go.mod's
+/// `go` line (1.16 when it has none; the newest semantics when there is no go.mod), unless
+/// the file's `//go:build` constraint implies a Go version, which then sets it (up or down).
+/// go.mod lookups are cached per folder; safe to share between threads.
+public final class LanguageVersionResolver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var modCache: [String: LanguageVersion] = [:]
+
+    public init() {}
+
+    public func version(ofFileAt path: String, buildConstraint: String?) -> LanguageVersion {
+        if let c = buildConstraint, let v = BuildConstraint.goVersion(c) { return v }
+        let dir = (path as NSString).deletingLastPathComponent
+        return moduleVersion(folder: dir.isEmpty ? "." : dir)
+    }
+
+    public func moduleVersion(folder: String) -> LanguageVersion {
+        let abs = URL(fileURLWithPath: folder).standardizedFileURL.path
+        lock.lock()
+        if let v = modCache[abs] { lock.unlock(); return v }
+        lock.unlock()
+        let v: LanguageVersion
+        if let text = try? String(contentsOfFile: abs + "/go.mod", encoding: .utf8) {
+            v = LanguageVersionResolver.goLine(text) ?? .goModWithoutGoLine
+        } else if abs == "/" || abs.isEmpty {
+            v = .latest
+        } else {
+            v = moduleVersion(folder: (abs as NSString).deletingLastPathComponent)
+        }
+        lock.lock()
+        modCache[abs] = v
+        lock.unlock()
+        return v
+    }
+
+    /// The version of a go.mod's `go` directive.
+    static func goLine(_ gomod: String) -> LanguageVersion? {
+        for line in gomod.split(separator: "\n") {
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            guard t.hasPrefix("go ") || t.hasPrefix("go\t") else { continue }
+            let rest = t.dropFirst(2).drop { $0 == " " || $0 == "\t" }
+            let word = rest.prefix { !$0.isWhitespace && $0 != "/" }
+            if let v = LanguageVersion(parsing: word) { return v }
+        }
+        return nil
+    }
+}
+
+/// `//go:build` expressions, enough to compute the Go version they imply (as
+/// go/build/constraint.GoVersion): the minimum go1.N that every satisfying assignment needs.
+public enum BuildConstraint {
+    indirect enum Node {
+        case tag(String), not(Node), and(Node, Node), or(Node, Node)
+    }
+
+    /// nil when the constraint can be satisfied without any Go version tag.
+    public static func goVersion(_ line: String) -> LanguageVersion? {
+        guard line.hasPrefix("//go:build") else { return nil }
+        var p = ExprParser(Array(line.dropFirst("//go:build".count)))
+        guard let node = p.parseOr(), p.atEnd else { return nil }
+        return minVersion(node, negated: false)
+    }
+
+    /// The smallest version needed to satisfy `node` (nil: none needed).
+    static func minVersion(_ node: Node, negated: Bool) -> LanguageVersion? {
+        switch node {
+        case .tag(let t):
+            if negated { return nil }
+            return LanguageVersion(parsing: t[...]).flatMap { t.hasPrefix("go1.") ? $0 : nil }
+        case .not(let x):
+            return minVersion(x, negated: !negated)
+        case .and(let a, let b), .or(let a, let b):
+            let isAnd: Bool
+            if case .and = node { isAnd = !negated } else { isAnd = negated }
+            let va = minVersion(a, negated: negated), vb = minVersion(b, negated: negated)
+            if isAnd {
+                switch (va, vb) {
+                case (nil, nil): return nil
+                case (let x?, nil), (nil, let x?): return x
+                case (let x?, let y?): return max(x, y)
+                }
+            }
+            guard let x = va, let y = vb else { return nil }  // one side needs no version
+            return min(x, y)
+        }
+    }
+
+    struct ExprParser {
+        let chars: [Character]
+        var i = 0
+        init(_ chars: [Character]) { self.chars = chars }
+        var atEnd: Bool { mutating get { skip(); return i >= chars.count } }
+        mutating func skip() { while i < chars.count && chars[i].isWhitespace { i += 1 } }
+        mutating func take(_ s: String) -> Bool {
+            skip()
+            let n = s.count
+            guard i + n <= chars.count, String(chars[i..<(i + n)]) == s else { return false }
+            i += n
+            return true
+        }
+        mutating func parseOr() -> Node? {
+            guard var x = parseAnd() else { return nil }
+            while take("||") { guard let y = parseAnd() else { return nil }; x = .or(x, y) }
+            return x
+        }
+        mutating func parseAnd() -> Node? {
+            guard var x = parseNot() else { return nil }
+            while take("&&") { guard let y = parseNot() else { return nil }; x = .and(x, y) }
+            return x
+        }
+        mutating func parseNot() -> Node? {
+            if take("!") { return parseNot().map { .not($0) } }
+            if take("(") {
+                let x = parseOr()
+                return take(")") ? x : nil
+            }
+            skip()
+            var word = ""
+            while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." {
+                word.append(chars[i])
+                i += 1
+            }
+            return word.isEmpty ? nil : .tag(word)
+        }
+    }
+}

@@ -1,0 +1,321 @@
+import GoSyntax
+
+/// Walks one file, opening and closing block scopes and recording definitions and uses.
+struct ScopeWalker {
+    var r: Resolution
+    var scope: Int
+    /// The label scope of the innermost function (labels are function-wide).
+    var labelScope: Int?
+
+    init(r: Resolution, scope: Int) {
+        self.r = r
+        self.scope = scope
+    }
+
+    mutating func file(_ f: File) {
+        for d in f.decls { decl(d, topLevel: true) }
+    }
+
+    // MARK: - Scopes
+
+    mutating func open(_ kind: Scope.Kind, _ pos: Pos, _ end: Pos) {
+        scope = r.addScope(kind, parent: scope, pos: pos, end: end)
+    }
+
+    mutating func close() {
+        scope = r.scopes[scope].parent!
+    }
+
+    mutating func declare(_ id: Ident, _ kind: ObjectKind) {
+        r.declare(id.name, kind, at: id.pos, in: scope)
+    }
+
+    mutating func use(_ id: Ident) {
+        if let obj = r.lookup(id.name, from: scope) { r.recordUse(id.pos, obj) }
+    }
+
+    // MARK: - Declarations
+
+    mutating func decl(_ d: Decl, topLevel: Bool) {
+        switch d {
+        case .bad: break
+        case .func(let fd):
+            if topLevel, fd.recv == nil, let id = r.scopes[r.packageScope].names[fd.name.name] {
+                r.recordDef(fd.name.pos, id)
+            }
+            funcBody(recv: fd.recv, type: fd.type, body: fd.body, pos: fd.pos, end: fd.end)
+        case .gen(let g):
+            for s in g.specs { spec(s, g.tok, topLevel: topLevel) }
+        }
+    }
+
+    mutating func spec(_ s: Spec, _ tok: TokenKind, topLevel: Bool) {
+        switch s {
+        case .import:
+            break
+        case .value(let v):
+            // The scope of a declared constant or variable starts after its spec.
+            expr(v.type)
+            for x in v.values { expr(x) }
+            if !topLevel {
+                for n in v.names { declare(n, tok == .const ? .constant : .variable) }
+            }
+        case .type(let t):
+            // The scope of a type name starts at its identifier (recursive types).
+            if !topLevel { declare(t.name, .typeName) }
+            if t.typeParams != nil {
+                open(.block, t.pos, t.end)
+                fieldList(t.typeParams, declareAs: .typeName)
+                expr(t.type)
+                close()
+            } else {
+                expr(t.type)
+            }
+        }
+    }
+
+    /// A function's signature and body share one scope; labels get their own.
+    mutating func funcBody(recv: FieldList?, type: FuncType, body: BlockStmt?, pos: Pos, end: Pos) {
+        open(.function, pos, end)
+        let outerLabels = labelScope
+        fieldList(type.typeParams, declareAs: .typeName)
+        // Receiver type parameters: func (r *T[K, V]) — K and V are declared by the receiver.
+        if let recv {
+            for f in recv.list {
+                receiverTypeParams(f.type)
+                typeOf(f)
+                for n in f.names { declare(n, .variable) }
+            }
+        }
+        fieldList(type.params, declareAs: .variable)
+        fieldList(type.results, declareAs: .variable)
+        if let body {
+            labelScope = r.addScope(.block, parent: nil, pos: body.pos, end: body.end)
+            declareLabels(body.list)
+            for s in body.list { stmt(s) }
+        }
+        labelScope = outerLabels
+        close()
+    }
+
+    mutating func receiverTypeParams(_ t: Expr?) {
+        var x = t
+        if case .star(let s)? = x { x = s.x }
+        if case .paren(let p)? = x { x = p.x }
+        switch x {
+        case .index(let i)?:
+            if case .ident(let id) = i.index { declare(id, .typeName) }
+        case .indexList(let i)?:
+            for e in i.indices { if case .ident(let id) = e { declare(id, .typeName) } }
+        default:
+            break
+        }
+    }
+
+    mutating func typeOf(_ f: Field) {
+        // Receiver types T[K] must not resolve K again as a use of an outer name.
+        var t = f.type
+        if case .star(let s)? = t { t = s.x }
+        switch t {
+        case .index(let i)?: expr(i.x)
+        case .indexList(let i)?: expr(i.x)
+        default: expr(f.type)
+        }
+    }
+
+    /// Declares the names of a field list after resolving all its types.
+    mutating func fieldList(_ l: FieldList?, declareAs kind: ObjectKind) {
+        guard let l else { return }
+        for f in l.list { expr(f.type) }
+        for f in l.list { for n in f.names { declare(n, kind) } }
+    }
+
+    /// Labels are visible in the whole function body, before and after their statement.
+    mutating func declareLabels(_ list: [Stmt]) {
+        guard let ls = labelScope else { return }
+        for s in list {
+            Inspector.walk(.stmt(s), pre: { node in
+                switch node {
+                case .expr(.funcLit): return false  // its labels are its own
+                case .stmt(.labeled(let l)):
+                    r.declare(l.label.name, .label, at: l.label.pos, in: ls)
+                    return true
+                default:
+                    return true
+                }
+            })
+        }
+    }
+
+    // MARK: - Statements
+
+    mutating func stmts(_ list: [Stmt]) { for s in list { stmt(s) } }
+
+    mutating func block(_ b: BlockStmt) {
+        open(.block, b.pos, b.end)
+        stmts(b.list)
+        close()
+    }
+
+    mutating func stmt(_ s: Stmt?) {
+        guard let s else { return }
+        switch s {
+        case .bad, .empty: break
+        case .decl(let d): decl(d.decl, topLevel: false)
+        case .labeled(let l):
+            if let ls = labelScope, let id = r.scopes[ls].names[l.label.name] { r.recordDef(l.label.pos, id) }
+            stmt(l.stmt)
+        case .expr(let e): expr(e.x)
+        case .send(let x): expr(x.chan); expr(x.value)
+        case .incDec(let x): expr(x.x)
+        case .assign(let a):
+            for x in a.rhs { expr(x) }
+            if a.tok == .define {
+                // At least one new variable; names already declared in this scope are reused.
+                for x in a.lhs {
+                    guard case .ident(let id) = x else { expr(x); continue }
+                    if let existing = r.scopes[scope].names[id.name] {
+                        r.recordUse(id.pos, existing)
+                    } else {
+                        declare(id, .variable)
+                    }
+                }
+            } else {
+                for x in a.lhs { expr(x) }
+            }
+        case .go(let g): expr(.call(g.call))
+        case .defer(let d): expr(.call(d.call))
+        case .return(let x): for e in x.results { expr(e) }
+        case .branch(let b):
+            if let label = b.label, let ls = labelScope, let id = r.scopes[ls].names[label.name] {
+                r.recordUse(label.pos, id)
+            }
+        case .block(let b): block(b)
+        case .if(let i):
+            open(.block, i.ifPos, Stmt.if(i).end)
+            stmt(i.initStmt)
+            expr(i.cond)
+            block(i.body)
+            stmt(i.elseStmt)
+            close()
+        case .caseClause(let c):
+            open(.block, c.casePos, Stmt.caseClause(c).end)
+            for x in c.list ?? [] { expr(x) }
+            stmts(c.body)
+            close()
+        case .switch(let sw):
+            open(.block, sw.switchPos, sw.body.end)
+            stmt(sw.initStmt)
+            expr(sw.tag)
+            stmts(sw.body.list)
+            close()
+        case .typeSwitch(let ts):
+            open(.block, ts.switchPos, ts.body.end)
+            stmt(ts.initStmt)
+            // `v := x.(type)`: v is declared anew in each clause.
+            var bound: Ident?
+            switch ts.assign {
+            case .assign(let a):
+                for x in a.rhs { expr(x) }
+                if case .ident(let id)? = a.lhs.first { bound = id }
+            case .expr(let e):
+                expr(e.x)
+            default:
+                stmt(ts.assign)
+            }
+            for clause in ts.body.list {
+                guard case .caseClause(let c) = clause else { continue }
+                open(.block, c.casePos, Stmt.caseClause(c).end)
+                for x in c.list ?? [] { expr(x) }
+                if let bound, bound.name != "_" {
+                    // One object per clause, all declared by the same identifier.
+                    let id = r.declare(bound.name, .variable, at: .none, in: scope)
+                    if let id, r.defs[bound.pos] == nil { r.recordDef(bound.pos, id) }
+                }
+                stmts(c.body)
+                close()
+            }
+            close()
+        case .commClause(let c):
+            open(.block, c.casePos, Stmt.commClause(c).end)
+            stmt(c.comm)
+            stmts(c.body)
+            close()
+        case .select(let s):
+            stmts(s.body.list)
+        case .for(let f):
+            open(.block, f.forPos, f.body.end)
+            stmt(f.initStmt)
+            expr(f.cond)
+            stmt(f.post)
+            block(f.body)
+            close()
+        case .range(let rs):
+            expr(rs.x)
+            open(.block, rs.forPos, rs.body.end)
+            if rs.tok == .define {
+                for x in [rs.key, rs.value] {
+                    if case .ident(let id)? = x { declare(id, .variable) }
+                }
+            } else {
+                expr(rs.key)
+                expr(rs.value)
+            }
+            block(rs.body)
+            close()
+        }
+    }
+
+    // MARK: - Expressions
+
+    mutating func expr(_ e: Expr?) {
+        guard let e else { return }
+        switch e {
+        case .ident(let id):
+            use(id)
+        case .funcLit(let f):
+            funcBody(recv: nil, type: f.type, body: f.body, pos: f.type.funcPos, end: f.body.end)
+        case .selector(let s):
+            expr(s.x)  // the selected name is a field or method, not a scope name
+        case .compositeLit(let c):
+            expr(c.type)
+            for el in c.elts {
+                if case .keyValue(let kv) = el {
+                    // A bare key may be a struct field name: resolve it only if it names something.
+                    expr(kv.key)
+                    expr(kv.value)
+                } else {
+                    expr(el)
+                }
+            }
+        case .structType(let st):
+            for f in st.fields.list { expr(f.type) }
+        case .interfaceType(let it):
+            for f in it.methods.list { expr(f.type) }
+        case .funcType(let ft):
+            open(.function, ft.pos, ft.end)
+            fieldList(ft.typeParams, declareAs: .typeName)
+            fieldList(ft.params, declareAs: .variable)
+            fieldList(ft.results, declareAs: .variable)
+            close()
+        default:
+            // Everything else: resolve the children in source order.
+            var atRoot = true
+            Inspector.walk(.expr(e), pre: { node in
+                if atRoot {
+                    atRoot = false
+                    return true
+                }
+                if case .expr(let child) = node {
+                    self.expr(child)
+                    return false
+                }
+                if case .fieldList(let l) = node {
+                    for f in l.list { self.expr(f.type) }
+                    return false
+                }
+                return true
+            })
+        }
+    }
+}
