@@ -1,4 +1,7 @@
 import Foundation
+import GoAnalysis
+
+public typealias FileOutcomeProblem = FileOutcome.Problem
 
 /// User-visible text in Chinese and English. Every message the commands print comes from
 /// here, so a test can check that each key has both languages.
@@ -23,6 +26,11 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case reasonNotExecutable
     case reasonFailed
     case reasonTooOld
+    case unknownRule
+    case cannotWrite
+    case statsFindings
+    case exampleBad
+    case exampleFixed
 }
 
 public struct Catalog: Sendable {
@@ -37,6 +45,16 @@ public struct Catalog: Sendable {
             s = s.replacingOccurrences(of: "%\(i + 1)", with: a)
         }
         return s
+    }
+
+    /// The message for a path that could not be read.
+    public func problemText(_ path: String, _ problem: FileOutcomeProblem) -> String {
+        switch problem {
+        case .missing: return text(.noSuchPath, path)
+        case .notFileOrDirectory: return text(.notFileOrDirectory, path)
+        case .isDirectory: return text(.isDirectory, path)
+        case .unreadable(let why): return text(.cannotRead, path, why)
+        }
     }
 
     /// [zh, en] for each message.
@@ -67,6 +85,11 @@ public struct Catalog: Sendable {
         case .reasonNotFound: return ["不存在", "not found"]
         case .reasonNotExecutable: return ["不是可执行文件", "not an executable file"]
         case .reasonFailed: return ["运行失败：%1", "failed to run: %1"]
+        case .unknownRule: return ["未知规则 %1（用 deferlab explain 查看所有规则）", "unknown rule %1 (deferlab explain lists the rules)"]
+        case .cannotWrite: return ["%1：无法写入：%2（原文件未改动）", "%1: cannot write: %2 (the original is unchanged)"]
+        case .statsFindings: return ["发现", "findings"]
+        case .exampleBad: return ["有问题的代码：", "Code it reports:"]
+        case .exampleFixed: return ["修复之后：", "After the fix:"]
         case .reasonTooOld: return ["版本 %1 低于最低要求 %2", "version %1 is older than the minimum %2"]
         }
     }

@@ -147,13 +147,8 @@ struct LoopExits {
         return found
     }
 
-    /// Calls that never return: panic, os.Exit, log.Fatal*, log.Panic*, runtime.Goexit.
-    func isNoReturn(_ c: CallExpr) -> Bool {
-        pass.isBuiltin(c.fun, "panic")
-            || pass.isCall(c, to: "os", ["Exit"])
-            || pass.isCall(c, to: "log", ["Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"])
-            || pass.isCall(c, to: "runtime", ["Goexit"])
-    }
+    /// Calls that never return (shared with the other rules: `Pass.isNoReturn`).
+    func isNoReturn(_ c: CallExpr) -> Bool { pass.isNoReturn(c) }
 
     /// Whether, once the statement at the end of `chain` (the defer) has run, every path
     /// leaves the loop before its next iteration: the defer runs at most once per call.

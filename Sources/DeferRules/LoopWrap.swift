@@ -169,6 +169,21 @@ struct LoopWrap {
         var kind: Kind
     }
 
+    /// Whether the loop's label is named by a branch that stays a branch after the wrap: a
+    /// `break L` (carried out after the closure) or a branch outside the body.
+    var labelUsedOtherwise: Bool {
+        guard let label = loop.label else { return false }
+        var used = false
+        Inspector.walk(.stmt(.block(function.body)), pre: { n in
+            if case .stmt(.branch(let b)) = n, b.label?.name == label {
+                let inBody = b.tokPos > loop.body.lbrace && b.tokPos < loop.body.rbrace
+                if !inBody || b.tok != .continue { used = true }
+            }
+            return !used
+        })
+        return used
+    }
+
     /// Branch and return statements of the body that leave the closure's iteration.
     func branches() -> [Branch] {
         var out: [Branch] = []
@@ -192,8 +207,13 @@ struct LoopWrap {
                 let inner = label.map { exits.innerLabels.contains($0) } ?? false
                 switch b.tok {
                 case .continue:
-                    if label == nil && loops == 0 || label != nil && label == loop.label {
+                    if label == nil && loops == 0 {
                         out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .continueThisLoop))
+                    } else if label != nil && label == loop.label {
+                        // `return` would leave the label unused (a compile error) unless some
+                        // other branch still names it: then carry the continue out instead.
+                        let kind: Branch.Kind = labelUsedOtherwise ? .continueThisLoop : .leave(text)
+                        out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: kind))
                     } else if label != nil && !inner {
                         out.append(Branch(pos: b.tokPos, end: Stmt.branch(b).end, kind: .leave(text)))
                     }

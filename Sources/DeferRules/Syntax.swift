@@ -118,6 +118,25 @@ extension Pass {
         return k == 0 || b[k - 1] == 0x0A
     }
 
+    /// A call as a message names it: one line, at most about 60 characters; a deferred
+    /// function literal reads `func() { … }()`.
+    func summary(_ i: Int, _ call: CallExpr) -> String {
+        if case .funcLit = call.fun.unparen { return "func() { … }()" }
+        var out = ""
+        var space = false
+        for ch in text(i, Expr.call(call)) {
+            if ch == "\n" || ch == "\t" || ch == " " {
+                space = true
+                continue
+            }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(ch)
+        }
+        if out.count > 60 { out = String(out.prefix(57)) + "…" }
+        return out
+    }
+
     /// Source text of a node in file `i`.
     func text(_ i: Int, _ e: Expr) -> String { text(i, e.pos, e.end) }
 

@@ -77,6 +77,17 @@ public struct Pass: Sendable {
     public func position(_ i: Int, _ p: Pos) -> Position { files[i].parsed.source.position(p) }
 }
 
+/// A rule's own example: code it reports and, for rules with a fix, what the fix makes of it.
+/// `deferlab explain` shows it and the rule tests check it, so the two cannot drift.
+public struct RuleExample: Sendable {
+    public var bad: String
+    public var fixed: String?
+    public init(bad: String, fixed: String?) {
+        self.bad = bad
+        self.fixed = fixed
+    }
+}
+
 /// An analysis rule as a value: name, documentation, examples and a run function.
 public struct Analyzer: Sendable {
     /// Short kebab-case id used everywhere (`--rules`, SARIF, `explain`, testdata folder).
@@ -86,14 +97,16 @@ public struct Analyzer: Sendable {
     public var doc: LocalizedText
     /// Lower runs first when fixes of two rules overlap on the same code.
     public var precedence: Int
+    public var example: RuleExample?
     public var run: @Sendable (Pass) -> [Diagnostic]
 
     public init(name: String, title: LocalizedText, doc: LocalizedText, precedence: Int,
-                run: @escaping @Sendable (Pass) -> [Diagnostic]) {
+                example: RuleExample? = nil, run: @escaping @Sendable (Pass) -> [Diagnostic]) {
         self.name = name
         self.title = title
         self.doc = doc
         self.precedence = precedence
+        self.example = example
         self.run = run
     }
 }

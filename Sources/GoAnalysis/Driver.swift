@@ -27,6 +27,10 @@ public struct FileOutcome: Sendable {
 public struct AnalysisReport: Sendable {
     public var files: [FileOutcome]
     public var wallSeconds: Double
+    public init(files: [FileOutcome], wallSeconds: Double) {
+        self.files = files
+        self.wallSeconds = wallSeconds
+    }
     public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
     public var findings: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
 }

@@ -9,6 +9,7 @@ enum Console {
     nonisolated(unsafe) private static let err = fdopen(2, "w")!
 
     static func line(_ s: String) { fputs(s + "\n", out) }
+    static func raw(_ s: String) { fputs(s, out) }
     static func error(_ s: String) {
         fflush(out)
         fputs(s + "\n", err)

@@ -139,15 +139,27 @@ enum RuleHarness {
         }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("deferlab-vet-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
+        // A case folder with its own go.mod (for its go line) is vetted as a module of its own,
+        // so the language version the rule saw is the one the compiler uses.
+        var modules: [URL] = []
+        var plain = 0
         for (dir, files) in packages {
             let pkg = root.appendingPathComponent(dir.lastPathComponent)
             try FileManager.default.createDirectory(at: pkg, withIntermediateDirectories: true)
             for (name, bytes) in files { try Data(bytes).write(to: pkg.appendingPathComponent(name)) }
+            let gomod = dir.appendingPathComponent("go.mod")
+            if FileManager.default.fileExists(atPath: gomod.path) {
+                try FileManager.default.copyItem(at: gomod, to: pkg.appendingPathComponent("go.mod"))
+                modules.append(pkg)
+            } else {
+                plain += 1
+            }
         }
-        // go.mod: a case may bring its own (with its go line) in go.mod.txt.
         try "module deferlab.test/cases\n\ngo 1.23\n".write(to: root.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
-        let vet = try go.run(arguments: ["vet", "./..."], in: root, timeout: .seconds(300))
-        XCTAssertTrue(vet.succeeded, "go vet on fixed testdata:\n\(vet.standardErrorText)", file: file, line: line)
+        for module in (plain > 0 ? [root] : []) + modules {
+            let vet = try go.run(arguments: ["vet", "./..."], in: module, timeout: .seconds(300))
+            XCTAssertTrue(vet.succeeded, "go vet on fixed testdata in \(module.lastPathComponent):\n\(vet.standardErrorText)", file: file, line: line)
+        }
         let fmt = try go.runner.run(ProcessRequest(executable: go.gofmt.path, arguments: ["-l", "."], workingDirectory: root, timeout: .seconds(120)))
         XCTAssertEqual(fmt.standardOutputText, "", "fixed files that are not gofmt-clean", file: file, line: line)
     }

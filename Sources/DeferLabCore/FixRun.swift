@@ -1,0 +1,80 @@
+import Foundation
+import GoAnalysis
+import GoSyntax
+import DeferRules
+
+/// `deferlab fix`: which rules run and what to do with their fixes.
+public struct FixOptions: Sendable {
+    public enum Mode: Sendable, Equatable { case report, diff, list, write, print }
+    public var mode: Mode = .report
+    public var rules: [String]? = nil
+    public var disabled: [String] = []
+    public init() {}
+}
+
+public enum FixOptionError: Error, Equatable {
+    case unknownRule(String)
+}
+
+/// A finding ready to print: its file, positions (byte columns) and texts.
+public struct Finding: Sendable {
+    public var file: String
+    public var start: Position
+    public var end: Position
+    public var diagnostic: Diagnostic
+
+    public var fixable: Bool { diagnostic.fix != nil }
+}
+
+/// The outcome of `deferlab fix` on a set of paths.
+public struct FixResult: Sendable {
+    public var report: AnalysisReport
+    public var findings: [Finding]
+    public var analyzers: [Analyzer]
+
+    /// Files whose fixed text differs from the original.
+    public var changedFiles: [FileOutcome] { report.files.filter { $0.fixed != nil } }
+    public var hasErrors: Bool { report.files.contains { $0.problem != nil || !$0.syntaxErrors.isEmpty } }
+    public var unfixed: [Finding] { findings.filter { $0.diagnostic.fix == nil } }
+}
+
+public enum FixRun {
+    /// Every rule, in precedence order.
+    public static var allRules: [Analyzer] { DeferRules.all }
+
+    /// The analyzers selected by `--rules` / `--disable`.
+    public static func analyzers(_ options: FixOptions) throws(FixOptionError) -> [Analyzer] {
+        for name in (options.rules ?? []) + options.disabled where DeferRules.named(name) == nil {
+            throw .unknownRule(name)
+        }
+        return DeferRules.all.filter { a in
+            (options.rules.map { $0.contains(a.name) } ?? true) && !options.disabled.contains(a.name)
+        }
+    }
+
+    public static func run(paths: [String], options: FixOptions) throws(FixOptionError) -> FixResult {
+        var driver = Driver(analyzers: try analyzers(options))
+        driver.applyFixes = options.mode != .report
+        return collect(driver.run(paths: paths), driver.analyzers)
+    }
+
+    /// For `-p -`: one in-memory file.
+    public static func run(source: [UInt8], name: String, options: FixOptions) throws(FixOptionError) -> FixResult {
+        var driver = Driver(analyzers: try analyzers(options))
+        driver.applyFixes = true
+        let start = Date()
+        let files = driver.analyze([(name, source)])
+        return collect(AnalysisReport(files: files, wallSeconds: Date().timeIntervalSince(start)), driver.analyzers)
+    }
+
+    static func collect(_ report: AnalysisReport, _ analyzers: [Analyzer]) -> FixResult {
+        var findings: [Finding] = []
+        for f in report.files {
+            guard let src = f.source else { continue }
+            for d in f.diagnostics {
+                findings.append(Finding(file: f.path, start: src.position(d.pos), end: src.position(d.end), diagnostic: d))
+            }
+        }
+        return FixResult(report: report, findings: findings, analyzers: analyzers)
+    }
+}
