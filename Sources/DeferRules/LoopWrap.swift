@@ -60,7 +60,13 @@ struct LoopWrap {
                 if temps == nil { temps = results.indices.map { freshName($0 == 0 ? "ret" : "ret\($0)", &taken) } }
                 if control == nil { control = freshName("exit", &taken) }
                 let n = code(for: "return " + temps!.joined(separator: ", "))
-                replacement = "\(temps!.joined(separator: ", ")) = \(values)\(sep)\(control!) = \(n)\(sep)return"
+                // One assignment per value when they match the results one to one: gofmt
+                // lays out `ret = v` exactly like the value in `return …, v`, whereas a
+                // multi-assignment would make it pack binary expressions tighter.
+                let assign = values.count == temps!.count
+                    ? zip(temps!, values).map { "\($0) = \($1)" }.joined(separator: sep)
+                    : "\(temps!.joined(separator: ", ")) = \(values.joined(separator: ", "))"
+                replacement = "\(assign)\(sep)\(control!) = \(n)\(sep)return"
             }
             rewrites.append(TextEdit(offset: start - bodyStart, length: end - start, newText: replacement))
         }
@@ -162,7 +168,7 @@ struct LoopWrap {
         enum Kind {
             case continueThisLoop
             case leave(String)           // carried out after the closure as this statement
-            case returnValues(String)    // `return <values>` with values: via temporaries
+            case returnValues([String])  // `return <values>` with values: via temporaries
         }
         var pos: Pos
         var end: Pos
@@ -198,7 +204,7 @@ struct LoopWrap {
                 if r.results.isEmpty {
                     out.append(Branch(pos: r.returnPos, end: end, kind: .leave("return")))
                 } else {
-                    let values = pass.text(file, r.results[0].pos, r.results[r.results.count - 1].end)
+                    let values = r.results.map { pass.text(file, $0) }
                     out.append(Branch(pos: r.returnPos, end: end, kind: .returnValues(values)))
                 }
             case .stmt(.branch(let b)):

@@ -22,7 +22,8 @@ enum CLI {
     }
 
     static func run(_ args: [String], in dir: URL? = nil, env: [String: String] = [:],
-                    removing: Set<String> = [], executable: URL? = nil, asUser user: String? = nil) throws -> Output {
+                    removing: Set<String> = [], executable: URL? = nil, asUser user: String? = nil,
+                    stdin: String? = nil) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
         for k in removing { environment.removeValue(forKey: k) }
         environment.merge(env) { _, new in new }
@@ -35,7 +36,8 @@ enum CLI {
         let result = try ProcessRunner().run(ProcessRequest(
             executable: exe, arguments: arguments,
             workingDirectory: dir ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-            environment: environment, timeout: .seconds(120)))
+            environment: environment, timeout: .seconds(120),
+            standardInput: stdin.map { .data(Data($0.utf8)) } ?? .nullDevice))
         let status: Int32
         switch result.termination {
         case .exited(let code): status = code

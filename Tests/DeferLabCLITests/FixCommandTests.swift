@@ -1,0 +1,185 @@
+import Foundation
+import XCTest
+
+/// `deferlab fix` through the real executable: modes, exit codes, atomic writes, formats.
+final class FixCommandTests: XCTestCase {
+    static let loop = """
+    package p
+
+    import "os"
+
+    // Sizes sums file sizes.
+    func Sizes(names []string) (int64, error) {
+    \tvar total int64
+    \tfor _, name := range names {
+    \t\tf, err := os.Open(name)
+    \t\tif err != nil {
+    \t\t\treturn 0, err
+    \t\t}
+    \t\tdefer f.Close() // keep this comment
+    \t\tst, err := f.Stat()
+    \t\tif err != nil {
+    \t\t\tcontinue
+    \t\t}
+    \t\ttotal += st.Size()
+    \t}
+    \treturn total, nil
+    }
+
+    """
+
+    func project(_ files: [String: String]) throws -> URL {
+        let dir = try temporaryDirectory(self)
+        for (name, text) in files { try write(text, to: dir.appendingPathComponent(name)) }
+        return dir
+    }
+
+    func testReportDiffListAndExitCodes() throws {
+        let dir = try project(["a.go": Self.loop, "clean/c.go": "package clean\n\nfunc C() {}\n"])
+        let report = try CLI.run(["fix", "--lang", "en"], in: dir)
+        XCTAssertEqual(report.status, 1, report.stderr)
+        XCTAssertEqual(report.stdout, "./a.go:13:3: defer runs when Sizes returns, not at the end of each iteration: every iteration adds one more pending f.Close() until then [loop-defer] (fix available)\n")
+        let zh = try CLI.run(["fix", "--lang", "zh", "a.go"], in: dir)
+        XCTAssertTrue(zh.stdout.contains("（可修复）"), zh.stdout)
+        let diff = try CLI.run(["fix", "-d", "a.go"], in: dir)
+        XCTAssertEqual(diff.status, 1)
+        XCTAssertTrue(diff.stdout.hasPrefix("--- a.go.orig\n+++ a.go\n@@ "), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("+\t\tfunc() {\n"), diff.stdout)
+        let list = try CLI.run(["fix", "-l", "./..."], in: dir)
+        XCTAssertEqual(list.stdout, "a.go\n".replacingOccurrences(of: "a.go", with: "./a.go"))
+        let clean = try CLI.run(["fix", "clean"], in: dir)
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertEqual(clean.stdout, "")
+    }
+
+    func testWriteIsAtomicKeepsModeAndConverges() throws {
+        let dir = try project(["a.go": Self.loop])
+        let file = dir.appendingPathComponent("a.go")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        let w = try CLI.run(["fix", "-w", "a.go"], in: dir)
+        XCTAssertEqual(w.status, 0, w.stdout + w.stderr)
+        let fixed = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(fixed.contains("\t\tfunc() {\n\t\t\tf, err := os.Open(name)"), fixed)
+        XCTAssertTrue(fixed.contains("defer f.Close() // keep this comment"))
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o640)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "a.go" }
+        XCTAssertEqual(leftovers, [], "no temporary files left")
+        let again = try CLI.run(["fix", "-l", "a.go"], in: dir)
+        XCTAssertEqual(again.status, 0, "a second run changes nothing")
+        XCTAssertEqual(again.stdout, "")
+    }
+
+    func testWriteLeavesFilesWithSyntaxErrorsAlone() throws {
+        let broken = Self.loop + "func broken( {\n"
+        let dir = try project(["bad.go": broken, "good.go": Self.loop.replacingOccurrences(of: "Sizes", with: "Other")])
+        let w = try CLI.run(["fix", "-w", "."], in: dir)
+        XCTAssertEqual(w.status, 2)
+        XCTAssertTrue(w.stderr.contains("bad.go:22:14: expected ')', found '{'"), w.stderr)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("bad.go"), encoding: .utf8), broken, "never written")
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("good.go"), encoding: .utf8).contains("func() {"), "other files still fixed")
+    }
+
+    /// A folder the writer cannot create its temporary file in: exit 2, original untouched.
+    /// Root may write anywhere, so as root the run happens as an unprivileged user.
+    func testWriteFailureKeepsTheOriginal() throws {
+        let dir = URL(fileURLWithPath: "/tmp").appendingPathComponent("deferlab-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let file = dir.appendingPathComponent("a.go")
+        try Self.loop.write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        var user: String?
+        if getuid() == 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            let probe = try CLI.run(["--version"], asUser: "nobody")
+            guard probe.status == 0 else { throw XCTSkip("the unprivileged user cannot run the binary here") }
+            user = "nobody"
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        }
+        let w = try CLI.run(["fix", "-w", "--lang", "en", file.path], in: dir, asUser: user)
+        XCTAssertEqual(w.status, 2, w.stdout + w.stderr)
+        XCTAssertTrue(w.stderr.contains("cannot write"), w.stderr)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), Self.loop)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["a.go"])
+    }
+
+    func testPrintFromStdinAndFile() throws {
+        let dir = try project(["a.go": Self.loop])
+        let p = try CLI.run(["fix", "-p", "a.go"], in: dir)
+        XCTAssertEqual(p.status, 0)
+        XCTAssertTrue(p.stdout.contains("\t\t}()\n"), p.stdout)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("a.go"), encoding: .utf8), Self.loop, "-p never writes")
+        let stdin = try CLI.run(["fix", "-p", "-"], in: dir, stdin: Self.loop)
+        XCTAssertEqual(stdin.stdout, p.stdout)
+    }
+
+    func testJSONAndSARIF() throws {
+        let dir = try project(["a.go": Self.loop.replacingOccurrences(of: "// Sizes", with: "// Größe: Sizes")])
+        let json = try CLI.run(["fix", "--json", "a.go"], in: dir)
+        XCTAssertEqual(json.status, 1)
+        let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(items.count, 1)
+        XCTAssertEqual(items[0]["rule"] as? String, "loop-defer")
+        XCTAssertEqual(items[0]["line"] as? Int, 13)
+        XCTAssertEqual(items[0]["fixable"] as? Bool, true)
+        let edits = items[0]["edits"] as! [[String: Any]]
+        XCTAssertEqual(edits.count, 1)
+        // The edit applies to the original bytes.
+        var bytes = [UInt8](Self.loop.replacingOccurrences(of: "// Sizes", with: "// Größe: Sizes").utf8)
+        let off = edits[0]["offset"] as! Int, len = edits[0]["length"] as! Int
+        bytes.replaceSubrange(off..<(off + len), with: Array((edits[0]["newText"] as! String).utf8))
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("func() {"))
+
+        let sarif = try CLI.run(["fix", "--sarif", "a.go"], in: dir)
+        let log = try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(log["version"] as? String, "2.1.0")
+        let run = (log["runs"] as! [[String: Any]])[0]
+        XCTAssertEqual(run["columnKind"] as? String, "unicodeCodePoints")
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        XCTAssertTrue(rules.contains { $0["id"] as? String == "loop-defer" })
+        let result = (run["results"] as! [[String: Any]])[0]
+        XCTAssertNotNil(result["fixes"])
+        let region = (((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any])
+        XCTAssertEqual(region["startColumn"] as? Int, 3)
+    }
+
+    func testRulesDisableIgnoreAndUsage() throws {
+        let ignored = Self.loop.replacingOccurrences(of: "\t\tdefer f.Close() // keep this comment", with: "\t\t//deferlab:ignore loop-defer\n\t\tdefer f.Close()")
+        let dir = try project(["a.go": Self.loop, "b.go": ignored.replacingOccurrences(of: "Sizes", with: "B")])
+        XCTAssertEqual(try CLI.run(["fix", "b.go"], in: dir).status, 0, "ignored")
+        XCTAssertEqual(try CLI.run(["fix", "--disable", "loop-defer", "a.go"], in: dir).status, 0)
+        XCTAssertEqual(try CLI.run(["fix", "--rules", "loop-defer", "a.go"], in: dir).status, 1)
+        let unknown = try CLI.run(["fix", "--rules", "nope", "a.go"], in: dir)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("nope"), unknown.stderr)
+        XCTAssertEqual(try CLI.run(["fix", "-d", "-w", "a.go"], in: dir).status, 2)
+        XCTAssertEqual(try CLI.run(["fix", "-p", "a.go", "b.go"], in: dir).status, 2)
+        let stats = try CLI.run(["fix", "--stats", "--lang", "en", "a.go"], in: dir)
+        XCTAssertTrue(stats.stdout.contains("findings: 1"), stats.stdout)
+    }
+
+    func testCRLFStaysCRLF() throws {
+        let crlf = Self.loop.replacingOccurrences(of: "\n", with: "\r\n")
+        let dir = try project(["a.go": crlf])
+        let p = try CLI.run(["fix", "-p", "a.go"], in: dir)
+        XCTAssertEqual(p.status, 0)
+        let lone = p.stdout.utf8.enumerated().filter { i, b in b == 0x0A && (i == 0 || Array(p.stdout.utf8)[i - 1] != 0x0D) }
+        XCTAssertEqual(lone.count, 0, "every newline of a CRLF file stays CRLF")
+        XCTAssertTrue(p.stdout.contains("func() {\r\n"))
+    }
+
+    func testExplain() throws {
+        let list = try CLI.run(["explain", "--lang", "en"])
+        XCTAssertEqual(list.status, 0)
+        XCTAssertTrue(list.stdout.contains("loop-defer"), list.stdout)
+        let one = try CLI.run(["explain", "loop-defer", "--lang", "zh"])
+        XCTAssertTrue(one.stdout.contains("修复之后："), one.stdout)
+        XCTAssertTrue(one.stdout.contains("func() {"), one.stdout)
+        XCTAssertEqual(try CLI.run(["explain", "no-such-rule"]).status, 2)
+    }
+}
