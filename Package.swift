@@ -6,6 +6,7 @@ import PackageDescription
 //   GoToolchain (finds and runs Go; no dependencies)
 //   GoAnalysis (scopes, language versions, analyzers, the driver) -> GoSyntax
 //   DeferRules (one file per rule) -> GoAnalysis
+//   LabContent (the example catalog: Content/ manifests, located and validated; Foundation only)
 //   CLibEdit (system library for the learning shell)
 //   DeferLabCore (language choice, text catalog, source walking, commands' logic)
 //   deferlab (argument parsing only)
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "GoToolchain"),
         .target(name: "GoAnalysis", dependencies: ["GoSyntax"]),
         .target(name: "DeferRules", dependencies: ["GoAnalysis", "GoSyntax"]),
+        .target(name: "LabContent"),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -30,12 +32,12 @@ let package = Package(
         ),
         .target(
             name: "DeferLabCore",
-            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain"]
+            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent"]
         ),
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "DeferLabCore", "GoSyntax", "GoToolchain", "CLibEdit",
+                "DeferLabCore", "GoSyntax", "GoToolchain", "LabContent", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,9 +45,11 @@ let package = Package(
         .testTarget(
             name: "DeferRulesTests",
             dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "DeferLabCore"],
-            exclude: ["testdata"]
+            exclude: ["testdata", "trace"]
         ),
         .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain"]),
+        .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain"]),
+        .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
         .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit"]),
     ],
     swiftLanguageModes: [.v6]

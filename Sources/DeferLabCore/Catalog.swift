@@ -31,6 +31,8 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case statsFindings
     case exampleBad
     case exampleFixed
+    case contentNotFound
+    case exampleSkipped
 }
 
 public struct Catalog: Sendable {
@@ -90,6 +92,11 @@ public struct Catalog: Sendable {
         case .statsFindings: return ["发现", "findings"]
         case .exampleBad: return ["有问题的代码：", "Code it reports:"]
         case .exampleFixed: return ["修复之后：", "After the fix:"]
+        case .contentNotFound: return [
+            "找不到示例内容：DEFERLAB_HOME%1 以及 %2 及其上级目录中都没有 Content/examples。请把 DEFERLAB_HOME 设为包含 Content/ 的 DeferLab 项目目录。",
+            "content not found: no Content/examples in DEFERLAB_HOME%1 or in %2 or any folder above. Set DEFERLAB_HOME to the DeferLab project folder that holds Content/.",
+        ]
+        case .exampleSkipped: return ["%1（已跳过此示例）", "%1 (example skipped)"]
         case .reasonTooOld: return ["版本 %1 低于最低要求 %2", "version %1 is older than the minimum %2"]
         }
     }

@@ -33,31 +33,114 @@ public enum LoopDefer {
             construct the wrap cannot carry.
             """),
         precedence: 10,
+        example: RuleExample(bad: """
+            package example
+
+            import "os"
+
+            func sizes(names []string) (int64, error) {
+            	var total int64
+            	for _, name := range names {
+            		f, err := os.Open(name)
+            		if err != nil {
+            			return 0, err
+            		}
+            		defer f.Close()
+            		st, err := f.Stat()
+            		if err != nil {
+            			continue
+            		}
+            		total += st.Size()
+            	}
+            	return total, nil
+            }
+
+            """, fixed: """
+            package example
+
+            import "os"
+
+            func sizes(names []string) (int64, error) {
+            	var total int64
+            	for _, name := range names {
+            		var ret int64
+            		var ret1 error
+            		exit := 0
+            		func() {
+            			f, err := os.Open(name)
+            			if err != nil {
+            				ret = 0
+            				ret1 = err
+            				exit = 1
+            				return
+            			}
+            			defer f.Close()
+            			st, err := f.Stat()
+            			if err != nil {
+            				return
+            			}
+            			total += st.Size()
+            		}()
+            		if exit == 1 {
+            			return ret, ret1
+            		}
+            	}
+            	return total, nil
+            }
+
+            """),
         run: run)
 
-    static func run(_ pass: Pass) -> [Diagnostic] {
-        struct Site { var file: Int; var d: DeferStmt; var enclosing: Enclosing; var loopIndex: Int; var loop: Loop }
+    /// A defer inside a loop body of its own function.
+    struct Site {
+        var file: Int
+        var d: DeferStmt
+        var enclosing: Enclosing
+        var loop: Loop
+        var function: FunctionContext
+        /// The loop has no exit: the defer never runs.
+        var neverEnds: Bool
+        /// The rule reports it (it can run more than once per call, or never).
+        var reported: Bool
+    }
+
+    /// Every defer in a loop body, with whether loop-defer reports it. The one place that
+    /// decides which defers this rule reports (other rules defer to it through
+    /// `reportedDefers`).
+    static func sites(_ pass: Pass) -> [Site] {
         var sites: [Site] = []
         pass.forEachStatement { file, s, enclosing in
-            guard case .defer(let d) = s, let (index, loop) = enclosing.loop else { return }
-            sites.append(Site(file: file, d: d, enclosing: enclosing, loopIndex: index, loop: loop))
+            guard case .defer(let d) = s, let (index, loop) = enclosing.loop,
+                  let function = enclosing.function else { return }
+            let exits = LoopExits(pass: pass, loop: loop)
+            let chain = Array(enclosing.stack[(index + 1)...]) + [.stmt(.defer(d))]
+            let neverEnds = loop.isInfinite && !exits.sequence(loop.body.list, inSwitch: false).contains(.leaves)
+            let reported = neverEnds || !exits.isSingleShot(chain)
+            sites.append(Site(file: file, d: d, enclosing: enclosing, loop: loop, function: function,
+                              neverEnds: neverEnds, reported: reported))
         }
+        return sites
+    }
+
+    /// Positions (`deferPos`) of the defers loop-defer reports.
+    static func reportedDefers(_ pass: Pass) -> Set<Pos> {
+        Set(sites(pass).filter(\.reported).map(\.d.deferPos))
+    }
+
+    static func run(_ pass: Pass) -> [Diagnostic] {
+        let sites = sites(pass)
         var out: [Diagnostic] = []
         var wraps: [String: LoopWrap.Result] = [:]
-        for site in sites {
-            guard let function = site.enclosing.function else { continue }
-            let exits = LoopExits(pass: pass, loop: site.loop)
-            let chain = Array(site.enclosing.stack[(site.loopIndex + 1)...]) + [.stmt(.defer(site.d))]
-            let neverEnds = site.loop.isInfinite && !exits.sequence(site.loop.body.list, inSwitch: false).contains(.leaves)
-            if !neverEnds && exits.isSingleShot(chain) { continue }
-
+        for site in sites where site.reported {
+            let function = site.function
+            let neverEnds = site.neverEnds
             let key = "\(site.file):\(site.loop.pos.raw)"
             if wraps[key] == nil {
                 let defers = sites.filter { $0.file == site.file && $0.loop.pos == site.loop.pos }.map(\.d)
                 wraps[key] = LoopWrap(pass: pass, file: site.file, loop: site.loop, function: function,
-                                      defers: defers, exits: exits).build()
+                                      defers: defers, exits: LoopExits(pass: pass, loop: site.loop)).build()
             }
-            let call = pass.text(site.file, site.d.call.fun.pos, Expr.call(site.d.call).end)
+            let call = pass.summary(site.file, site.d.call)
             let fn = function.name
             let message: LocalizedText
             if neverEnds {
@@ -65,7 +148,7 @@ public enum LoopDefer {
                     zh: "defer 永远不会执行：这个循环没有出口，\(call) 不会被调用，而每次迭代都会多留下一个待执行的调用",
                     en: "defer never runs: the loop has no exit, so \(call) is never called and every iteration adds one more pending call")
             } else {
-                let zhFn = fn.map { "函数 \($0)" } ?? "外层函数字面量"
+                let zhFn = fn.map { "函数 \($0) " } ?? "外层函数字面量"
                 let enFn = fn ?? "the enclosing function literal"
                 message = LocalizedText(
                     zh: "defer 在\(zhFn)返回时才执行，而不是在每次迭代结束时：在此之前每次迭代都会多留下一个待执行的 \(call)",

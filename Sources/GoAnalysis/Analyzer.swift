@@ -1,3 +1,4 @@
+import Foundation
 import GoSyntax
 
 /// Text in both languages. Analyzers carry their own zh/en text next to their logic.
@@ -58,14 +59,48 @@ public struct SourceUnit: Sendable {
 }
 
 /// What an analyzer sees: the files of one package (sharing one file set) and their names
-/// resolved.
+/// resolved. Resolution is computed on first use: most packages have no defer at all, and
+/// rules look at a package's names only once they found a candidate.
 public struct Pass: Sendable {
     public var files: [SourceUnit]
-    public var resolution: Resolution
+    private let cache = Cache()
 
     public init(files: [SourceUnit]) {
         self.files = files
-        self.resolution = Resolution.resolve(files.map(\.file))
+    }
+
+    public var resolution: Resolution { cache.resolution(files) }
+
+    /// Whether file `i` contains `word` anywhere in its bytes (a cheap filter before a walk).
+    public func file(_ i: Int, mentions word: String) -> Bool {
+        cache.mentions(i, word, files[i].bytes)
+    }
+
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var resolved: Resolution?
+        private var found: [String: Bool] = [:]
+
+        func resolution(_ files: [SourceUnit]) -> Resolution {
+            lock.lock()
+            defer { lock.unlock() }
+            if let r = resolved { return r }
+            let r = Resolution.resolve(files.map(\.file))
+            resolved = r
+            return r
+        }
+
+        func mentions(_ i: Int, _ word: String, _ bytes: [UInt8]) -> Bool {
+            let key = "\(i)\u{0}\(word)"
+            lock.lock()
+            if let v = found[key] { lock.unlock(); return v }
+            lock.unlock()
+            let v = ByteSearch.contains(bytes, Array(word.utf8))
+            lock.lock()
+            found[key] = v
+            lock.unlock()
+            return v
+        }
     }
 
     /// The source text of a byte range of file `i`.
@@ -108,5 +143,26 @@ public struct Analyzer: Sendable {
         self.precedence = precedence
         self.example = example
         self.run = run
+    }
+}
+
+/// Substring search over bytes (first-byte scan, then compare).
+public enum ByteSearch {
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { h in
+            let n = needle.count
+            var i = 0
+            let last = h.count - n
+            while i <= last {
+                if h[i] == first {
+                    var k = 1
+                    while k < n && h[i + k] == needle[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }

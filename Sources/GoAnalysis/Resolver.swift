@@ -101,26 +101,29 @@ public struct Resolution: Sendable {
                 }
             }
         }
+        // One walker owns the resolution from here on: a second reference to its storage would
+        // make every insertion copy the tables (quadratic in the package's size).
+        var walker = ScopeWalker(r: r, scope: pkg)
+        r = Resolution()
         for f in files {
-            let fileScope = r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
+            let fileScope = walker.r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
             for imp in f.imports {
                 let path = imp.path.value.count >= 2 ? String(imp.path.value.dropFirst().dropLast()) : ""
                 if let name = imp.name {
                     if name.name == "." {
-                        r.scopes[fileScope].hasDotImport = true
+                        walker.r.scopes[fileScope].hasDotImport = true
                     } else {
-                        r.declare(name.name, .packageName(path: path), at: name.pos, in: fileScope)
+                        walker.r.declare(name.name, .packageName(path: path), at: name.pos, in: fileScope)
                     }
                 } else {
                     // The package name is usually the last path element (gopkg.in/yaml.v3 → yaml).
-                    r.declare(ImportNames.defaultName(path), .packageName(path: path), at: .none, in: fileScope)
+                    walker.r.declare(ImportNames.defaultName(path), .packageName(path: path), at: .none, in: fileScope)
                 }
             }
-            var walker = ScopeWalker(r: r, scope: fileScope)
+            walker.scope = fileScope
             walker.file(f)
-            r = walker.r
         }
-        return r
+        return walker.r
     }
 }
 

@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failed file-system call: its errno and the system's message for it.
+struct FileFailure: Error, Sendable, Hashable {
+    var code: Int32
+    var reason: String { String(cString: strerror(code)) }
+}
+
+/// The few file-system reads the catalog needs, reporting errno so messages can say
+/// "Permission denied" rather than a generic Foundation text.
+enum ContentFiles {
+    /// True when `path` is a directory (after symlinks).
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// True when `path` is a regular file (after symlinks).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The names in a directory, without `.` and `..`, in no particular order.
+    static func list(_ path: String) -> Result<[String], FileFailure> {
+        guard let dir = opendir(path) else { return .failure(FileFailure(code: errno)) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// The whole contents of a file.
+    static func contents(_ path: String) -> Result<Data, FileFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(FileFailure(code: errno)) }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 {
+                return .success(data)
+            } else if errno != EINTR {
+                return .failure(FileFailure(code: errno))
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class DeferArgEarlyTests: XCTestCase {
+    func testTestdata() throws { try RuleHarness.run("defer-arg-early") }
+}

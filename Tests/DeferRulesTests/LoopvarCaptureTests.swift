@@ -1,0 +1,5 @@
+import XCTest
+
+final class LoopvarCaptureTests: XCTestCase {
+    func testTestdata() throws { try RuleHarness.run("loopvar-capture") }
+}

@@ -1,0 +1,77 @@
+package clean
+
+import (
+	"io"
+	"os"
+)
+
+// Checked defers after the check: nothing to report.
+func Checked(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Handles looks at err inside the deferred function itself.
+func Handles(name string) {
+	f, err := os.Open(name)
+	defer func() {
+		if err == nil {
+			f.Close()
+		}
+	}()
+	if err != nil {
+		return
+	}
+}
+
+// Other defers something unrelated before the check.
+func Other(name string, done chan struct{}) error {
+	f, err := os.Open(name)
+	defer close(done)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// Reassigned gives f a new value before the defer.
+func Reassigned(name string) {
+	f, err := os.Open(name)
+	if f == nil {
+		f = os.Stdin
+	}
+	defer f.Close()
+	_ = err
+}
+
+// NotAnError: the last result is not named like an error.
+func NotAnError(m map[string]*os.File, name string) {
+	f, ok := lookup(m, name)
+	defer f.Close()
+	if !ok {
+		return
+	}
+}
+
+func lookup(m map[string]*os.File, name string) (*os.File, bool) {
+	f, ok := m[name]
+	return f, ok
+}
+
+// Guarded: the deferred function checks f for nil itself.
+func Guarded(name string) error {
+	f, err := os.Open(name)
+	defer func() {
+		if f != nil {
+			f.Close()
+		}
+	}()
+	if err != nil {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package old
+
+import (
+	"fmt"
+	"sync"
+)
+
+// Range starts a goroutine per value; before Go 1.22 they share v.
+func Range(values []string) {
+	var wg sync.WaitGroup
+	for _, v := range values {
+		wg.Add(1)
+		go func() { // want "the goroutine's function literal captures the loop variable v: in go1.21 all iterations share one v, so the goroutine may see a later iteration's value \\(fix available\\)"
+			defer wg.Done()
+			fmt.Println(v)
+		}()
+	}
+	wg.Wait()
+}
+
+// Counter captures both variables of a three-clause loop.
+func Counter(n int) {
+	var wg sync.WaitGroup
+	for i, j := 0, n; i < j; i, j = i+1, j-1 {
+		wg.Add(1)
+		if i%2 == 0 {
+			go func() { // want "captures the loop variables i, j: in go1.21 all iterations share them"
+				defer wg.Done()
+				fmt.Println(j, i)
+			}()
+		} else {
+			wg.Done()
+		}
+	}
+	wg.Wait()
+}
+
+// Outer defers once per inner loop but captures the outer loop's variable.
+func Outer(groups [][]string) {
+	for g, names := range groups {
+		for _, name := range names {
+			defer func() { fmt.Println(g, name) }() // want "the deferred function literal captures the loop variable g: in go1.21 all iterations share one g, so the deferred call sees a later iteration's value \\(fix available\\)"
+			break
+		}
+	}
+}
+
+// Keys captures a range key in a select clause.
+func Keys(m map[string]int, done chan bool) {
+	for k := range m {
+		select {
+		case <-done:
+			return
+		default:
+			go func() { fmt.Println(k) }() // want "captures the loop variable k"
+		}
+	}
+}
+
+// Wrapped: the goroutine starts inside a function literal called on the spot; it still
+// captures the loop's one v.
+func Wrapped(values []string, done chan string) {
+	for _, v := range values {
+		func() {
+			go func() { done <- v }() // want "captures the loop variable v.*\\(fix available\\)"
+		}()
+	}
+}
