@@ -72,16 +72,18 @@ public enum DeferBeforeCheck {
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (i, unit) in pass.files.enumerated() {
-            Inspector.walk(unit.file, pre: { n in
-                switch n {
-                case .stmt(.block(let b)): out += check(pass, i, b.list)
-                case .stmt(.caseClause(let c)): out += check(pass, i, c.body)
-                case .stmt(.commClause(let c)): out += check(pass, i, c.body)
-                default: break
-                }
-                return true
-            })
+        for i in pass.files.indices {
+            for decl in pass.decls(i, mentioning: ["defer"]) {
+                Inspector.walk(.decl(decl), pre: { n in
+                    switch n {
+                    case .stmt(.block(let b)): out += check(pass, i, b.list)
+                    case .stmt(.caseClause(let c)): out += check(pass, i, c.body)
+                    case .stmt(.commClause(let c)): out += check(pass, i, c.body)
+                    default: break
+                    }
+                    return true
+                })
+            }
         }
         return out
     }

@@ -63,25 +63,28 @@ public enum ExitSkipsDefer {
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (i, unit) in pass.files.enumerated() where pass.imports(i, "os") || pass.imports(i, "log") {
-            var defers: [Pending] = []
-            Inspector.walkWithStack(unit.file) { node, stack in
-                switch node {
-                case .stmt(.defer(let d)):
-                    if let fn = function(stack), let scope = parentScope(stack) {
-                        defers.append(Pending(function: fn, d: d, scope: scope))
+        for i in pass.files.indices where pass.imports(i, "os") || pass.imports(i, "log") {
+            for decl in pass.decls(i, mentioning: ["defer"]) {
+                var defers: [Pending] = []
+                Inspector.walkWithStack(.decl(decl)) { node, stack in
+                    switch node {
+                    case .stmt(.defer(let d)):
+                        if let fn = function(stack), let scope = parentScope(stack) {
+                            defers.append(Pending(function: fn, d: d, scope: scope))
+                        }
+                    case .expr(.call(let c)):
+                        guard isExit(pass, c), let fn = function(stack) else { break }
+                        // The inspector visits in source order: every defer seen so far comes first.
+                        let pending = defers.filter {
+                            $0.function == fn && $0.scope.contains(c.fun.pos)
+                                && !(Stmt.defer($0.d).pos..<Stmt.defer($0.d).end).contains(c.fun.pos)
+                        }
+                        if !pending.isEmpty { out.append(diagnose(pass, i, c, pending)) }
+                    default:
+                        break
                     }
-                case .expr(.call(let c)):
-                    guard isExit(pass, c), let fn = function(stack) else { break }
-                    // The inspector visits in source order: every defer seen so far comes first.
-                    let pending = defers.filter {
-                        $0.function == fn && $0.scope.contains(c.fun.pos) && !(Stmt.defer($0.d).pos..<Stmt.defer($0.d).end).contains(c.fun.pos)
-                    }
-                    if !pending.isEmpty { out.append(diagnose(pass, i, c, pending)) }
-                default:
-                    break
+                    return true
                 }
-                return true
             }
         }
         return out

@@ -149,13 +149,15 @@ extension Pass {
         files[i].file.imports.contains { $0.path.value == "\"\(path)\"" || $0.path.value == "`\(path)`" }
     }
 
-    /// `forEachStatement` restricted to the files that import one of `paths`: a rule about
-    /// calls into those packages need not walk the other files.
+    /// `forEachStatement` restricted to the files that import one of `paths` and mention
+    /// `defer`: a rule about deferred calls into those packages need not walk other files.
     func forEachStatement(inFilesImporting paths: [String], _ visit: (Int, Stmt, Enclosing) -> Void) {
         for i in files.indices where paths.contains(where: { imports(i, $0) }) {
-            Inspector.walkWithStack(files[i].file) { node, stack in
-                if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
-                return true
+            for d in decls(i, mentioning: ["defer"]) {
+                Inspector.walkWithStack(.decl(d)) { node, stack in
+                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
+                    return true
+                }
             }
         }
     }

@@ -79,10 +79,12 @@ extension Pass {
     /// Files that mention none of `words` are skipped without a walk: every rule needs a
     /// `defer` (or, for loopvar-capture, a `go func`) to say anything.
     func forEachStatement(mentioning words: [String] = ["defer", "go func"], _ visit: (Int, Stmt, Enclosing) -> Void) {
-        for (i, unit) in files.enumerated() where words.contains(where: { file(i, mentions: $0) }) {
-            Inspector.walkWithStack(unit.file) { node, stack in
-                if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
-                return true
+        for i in files.indices {
+            for d in decls(i, mentioning: words) {
+                Inspector.walkWithStack(.decl(d)) { node, stack in
+                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
+                    return true
+                }
             }
         }
     }

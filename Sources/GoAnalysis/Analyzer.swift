@@ -76,6 +76,18 @@ public struct Pass: Sendable {
         cache.mentions(i, word, files[i].bytes)
     }
 
+    /// The top-level declarations of file `i` whose source contains one of `words`: rules
+    /// that need a `defer` walk only these (a byte search is much cheaper than a walk).
+    public func decls(_ i: Int, mentioning words: [String]) -> [Decl] {
+        guard words.contains(where: { file(i, mentions: $0) }) else { return [] }
+        let unit = files[i]
+        let needles = words.map { Array($0.utf8) }
+        return unit.file.decls.filter { d in
+            let lo = max(0, unit.offset(d.pos)), hi = min(unit.bytes.count, max(lo, unit.offset(d.end)))
+            return needles.contains { ByteSearch.contains(unit.bytes, $0, in: lo..<hi) }
+        }
+    }
+
     private final class Cache: @unchecked Sendable {
         private let lock = NSLock()
         private var resolved: Resolution?
@@ -149,11 +161,15 @@ public struct Analyzer: Sendable {
 /// Substring search over bytes (first-byte scan, then compare).
 public enum ByteSearch {
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        contains(haystack, needle, in: 0..<haystack.count)
+    }
+
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8], in range: Range<Int>) -> Bool {
+        guard let first = needle.first, range.count >= needle.count else { return needle.isEmpty }
         return haystack.withUnsafeBufferPointer { h in
             let n = needle.count
-            var i = 0
-            let last = h.count - n
+            var i = range.lowerBound
+            let last = range.upperBound - n
             while i <= last {
                 if h[i] == first {
                     var k = 1

@@ -5,29 +5,51 @@ import GoSyntax
 /// use is mapped to an `Object`, with block scopes, shadowing, labels, the universe scope
 /// and imports (renamed, blank and dot imports).
 ///
-/// It reuses the shared `Inspector`: nodes whose names must be declared in a particular
-/// order (`x := x`, `var v = v`, function signatures, switch clauses) are handled in the
-/// visitor and their children walked explicitly.
-public struct Resolution: Sendable {
-    public private(set) var objects: [Object] = []
-    public private(set) var scopes: [Scope] = []
-    /// Identifier position → object, for declarations.
-    public private(set) var defs: [Pos: Int] = [:]
-    /// Identifier position → object, for uses that resolved.
-    public private(set) var uses: [Pos: Int] = [:]
-    /// Package scope index.
-    public let packageScope = 1
+/// Package-level names and imports are declared when the resolution is made; the bodies of
+/// top-level declarations are resolved only when a question touches them (most code never
+/// needs its names resolved, and a function body sees only the package, its file's imports
+/// and its own scopes). Answers are the same as resolving everything at once. Thread-safe.
+public final class Resolution: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tables: ResolutionTables
+    private let files: [File]
+    private let fileScopes: [Int]
+    private var resolvedDecls = Set<Int>()
 
-    public func object(_ id: Int) -> Object { objects[id] }
+    /// Identifier position → object index, for declarations and for uses.
+    public struct Table: Sendable {
+        fileprivate let owner: Resolution
+        fileprivate let uses: Bool
+        public subscript(_ pos: Pos) -> Int? { owner.lookup(pos, uses: uses) }
+    }
+
+    /// Declarations: identifier position → object.
+    public var defs: Table { Table(owner: self, uses: false) }
+    /// Uses that resolved: identifier position → object.
+    public var uses: Table { Table(owner: self, uses: true) }
+
+    /// Resolves the files of one package; they must come from one FileSet (distinct bases).
+    public static func resolve(_ files: [File]) -> Resolution { Resolution(files: files) }
+
+    public init(files: [File]) {
+        self.files = files
+        (tables, fileScopes) = ResolutionTables.prepare(files)
+    }
+
+    public func object(_ id: Int) -> Object {
+        lock.lock()
+        defer { lock.unlock() }
+        return tables.objects[id]
+    }
 
     /// The object an identifier (declaration or use) denotes, if it resolved.
     public func object(at pos: Pos) -> Object? {
-        if let id = uses[pos] ?? defs[pos] { return objects[id] }
-        return nil
+        guard let id = uses[pos] ?? defs[pos] else { return nil }
+        return object(id)
     }
 
-    /// Whether the identifier at `pos` denotes the standard library package `path`
-    /// (through its import name, whatever it was renamed to).
+    /// Whether the identifier at `pos` denotes the package `path` (through its import name,
+    /// whatever it was renamed to).
     public func isPackage(_ pos: Pos, path: String) -> Bool {
         if case .packageName(let p)? = object(at: pos)?.kind { return p == path }
         return false
@@ -35,12 +57,46 @@ public struct Resolution: Sendable {
 
     /// Names declared at package level (all files) and imported names of every file.
     public var packageAndImportNames: Set<String> {
-        var names = Set(scopes[packageScope].names.keys)
-        for s in scopes where s.kind == .file { names.formUnion(s.names.keys) }
+        lock.lock()
+        defer { lock.unlock() }
+        var names = Set(tables.scopes[tables.packageScope].names.keys)
+        for s in tables.scopes where s.kind == .file { names.formUnion(s.names.keys) }
         return names
     }
 
-    // MARK: - Building
+    private func lookup(_ pos: Pos, uses: Bool) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        ensureResolved(pos)
+        return uses ? tables.uses[pos] : tables.defs[pos]
+    }
+
+    /// Resolves the top-level declaration containing `pos`, once.
+    private func ensureResolved(_ pos: Pos) {
+        guard let fi = files.firstIndex(where: { $0.fileStart <= pos && pos <= $0.fileEnd }) else { return }
+        let decls = files[fi].decls
+        var lo = 0, hi = decls.count - 1, found: Int?
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if pos < decls[mid].pos { hi = mid - 1 } else if pos >= decls[mid].end && decls[mid].end.isValid { lo = mid + 1 } else { found = mid; break }
+        }
+        guard let di = found, resolvedDecls.insert(decls[di].pos.raw).inserted else { return }
+        // The walker owns the tables while it works: a second reference would make every
+        // insertion copy them.
+        var walker = ScopeWalker(r: tables, scope: fileScopes[fi])
+        tables = ResolutionTables()
+        walker.decl(decls[di], topLevel: true)
+        tables = walker.r
+    }
+}
+
+/// The tables behind a `Resolution`: objects, scopes, and identifier → object maps.
+struct ResolutionTables: Sendable {
+    var objects: [Object] = []
+    var scopes: [Scope] = []
+    var defs: [Pos: Int] = [:]
+    var uses: [Pos: Int] = [:]
+    let packageScope = 1
 
     mutating func addScope(_ kind: Scope.Kind, parent: Int?, pos: Pos, end: Pos) -> Int {
         scopes.append(Scope(kind: kind, parent: parent, pos: pos, end: end))
@@ -70,9 +126,10 @@ public struct Resolution: Sendable {
         return nil
     }
 
-    /// Resolves all files of one package. `files` must come from one FileSet (distinct bases).
-    public static func resolve(_ files: [File]) -> Resolution {
-        var r = Resolution()
+    /// The universe, the package scope with every package-level name, and one scope per
+    /// file with its imports.
+    static func prepare(_ files: [File]) -> (ResolutionTables, [Int]) {
+        var r = ResolutionTables()
         let universe = r.addScope(.universe, parent: nil, pos: .none, end: .none)
         for n in Universe.types { r.declare(n, .builtin, at: .none, in: universe) }
         for n in Universe.constants { r.declare(n, .builtin, at: .none, in: universe) }
@@ -101,29 +158,25 @@ public struct Resolution: Sendable {
                 }
             }
         }
-        // One walker owns the resolution from here on: a second reference to its storage would
-        // make every insertion copy the tables (quadratic in the package's size).
-        var walker = ScopeWalker(r: r, scope: pkg)
-        r = Resolution()
+        var fileScopes: [Int] = []
         for f in files {
-            let fileScope = walker.r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
+            let fileScope = r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
             for imp in f.imports {
                 let path = imp.path.value.count >= 2 ? String(imp.path.value.dropFirst().dropLast()) : ""
                 if let name = imp.name {
                     if name.name == "." {
-                        walker.r.scopes[fileScope].hasDotImport = true
+                        r.scopes[fileScope].hasDotImport = true
                     } else {
-                        walker.r.declare(name.name, .packageName(path: path), at: name.pos, in: fileScope)
+                        r.declare(name.name, .packageName(path: path), at: name.pos, in: fileScope)
                     }
                 } else {
                     // The package name is usually the last path element (gopkg.in/yaml.v3 → yaml).
-                    walker.r.declare(ImportNames.defaultName(path), .packageName(path: path), at: .none, in: fileScope)
+                    r.declare(ImportNames.defaultName(path), .packageName(path: path), at: .none, in: fileScope)
                 }
             }
-            walker.scope = fileScope
-            walker.file(f)
+            fileScopes.append(fileScope)
         }
-        return walker.r
+        return (r, fileScopes)
     }
 }
 

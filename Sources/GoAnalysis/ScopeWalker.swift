@@ -2,12 +2,12 @@ import GoSyntax
 
 /// Walks one file, opening and closing block scopes and recording definitions and uses.
 struct ScopeWalker {
-    var r: Resolution
+    var r: ResolutionTables
     var scope: Int
     /// The label scope of the innermost function (labels are function-wide).
     var labelScope: Int?
 
-    init(r: Resolution, scope: Int) {
+    init(r: ResolutionTables, scope: Int) {
         self.r = r
         self.scope = scope
     }

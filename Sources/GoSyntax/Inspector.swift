@@ -61,8 +61,13 @@ public enum Inspector {
 
     /// Walks with the chain of enclosing nodes (outermost first, excluding the node itself).
     public static func walkWithStack(_ file: File, _ visit: (Node, [Node]) -> Bool) {
+        for d in file.decls { walkWithStack(.decl(d), visit) }
+    }
+
+    /// Walks `root` with the chain of enclosing nodes, starting from `root` itself.
+    public static func walkWithStack(_ root: Node, _ visit: (Node, [Node]) -> Bool) {
         var stack: [Node] = []
-        walk(file, pre: { node in
+        walk(root, pre: { node in
             let go = visit(node, stack)
             if go { stack.append(node) }
             return go

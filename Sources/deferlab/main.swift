@@ -82,4 +82,13 @@ func runMain() -> Never {
 }
 
 Console.useFullBuffering()
+// The analyses allocate many small tree nodes on several threads: keep freed memory in the
+// heap instead of returning it to the kernel after each package (measured on GOROOT/src:
+// about 15% less wall time for `fix`).
+// mallopt and its M_TOP_PAD (-2) / M_TRIM_THRESHOLD (-1) are not in Swift's Glibc module.
+if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+    let mallopt = unsafeBitCast(sym, to: (@convention(c) (Int32, Int32) -> Int32).self)
+    _ = mallopt(-2, 256 << 20)
+    _ = mallopt(-1, 1 << 30)
+}
 runMain()
