@@ -115,11 +115,75 @@ public enum LoopDefer {
             let exits = LoopExits(pass: pass, loop: loop)
             let chain = Array(enclosing.stack[(index + 1)...]) + [.stmt(.defer(d))]
             let neverEnds = loop.isInfinite && !exits.sequence(loop.body.list, inSwitch: false).contains(.leaves)
-            let reported = neverEnds || !exits.isSingleShot(chain)
-            sites.append(Site(file: file, d: d, enclosing: enclosing, loop: loop, function: function,
+            var reported = neverEnds || !exits.isSingleShot(chain)
+            var target = loop
+            if !reported {
+                // Once per run of its loop is still many times per call when that loop sits
+                // in another loop: the defer then belongs to the first outer loop it does not
+                // always leave.
+                let loops = enclosing.loops.map(\.loop)
+                for k in loops.indices.dropFirst() where !alwaysLeaves(pass, d, inner: loop, outer: k, loops: loops) {
+                    target = loops[k]
+                    reported = true
+                    break
+                }
+            }
+            sites.append(Site(file: file, d: d, enclosing: enclosing, loop: target, function: function,
                               neverEnds: neverEnds, reported: reported))
         }
         return sites
+    }
+
+    /// Whether every exit after a single-shot `d` (in loop `inner` = loops[0]) also leaves
+    /// loops[outer]: returns and no-return calls do; a break or continue leaves exactly the
+    /// loops up to its target; a goto leaves the loops whose bodies do not hold its label.
+    /// An exit that only ends `inner` lets the outer loop go round again.
+    static func alwaysLeaves(_ pass: Pass, _ d: DeferStmt, inner: Loop, outer: Int, loops: [Loop]) -> Bool {
+        let after = Stmt.defer(d).end
+        let exits = LoopExits(pass: pass, loop: inner)
+        var ok = true
+        var nested = 0
+        Inspector.walk(.stmt(.block(inner.body)), pre: { n in
+            switch n {
+            case .expr(.funcLit): return false
+            case .stmt(.for), .stmt(.range), .stmt(.switch), .stmt(.typeSwitch), .stmt(.select):
+                nested += 1
+            case .stmt(.branch(let b)) where b.tokPos >= after:
+                let label = b.label?.name
+                switch b.tok {
+                case .break, .continue:
+                    guard let label else {
+                        if nested == 0 { ok = false }  // ends (or repeats) only the inner loop
+                        break
+                    }
+                    if exits.innerLabels.contains(label) { break }  // stays inside the inner loop
+                    guard let j = loops.firstIndex(where: { $0.label == label }) else { break }
+                    if b.tok == .break ? j < outer : j <= outer { ok = false }
+                case .goto:
+                    guard let label else { break }
+                    if exits.innerLabels.contains(label) { break }
+                    let target = loops[outer]
+                    // A label inside the outer loop's body may lead to its next iteration.
+                    var inside = false
+                    Inspector.walk(.stmt(.block(target.body)), pre: { m in
+                        if case .stmt(.labeled(let l)) = m, l.label.name == label { inside = true }
+                        return !inside
+                    })
+                    if inside { ok = false }
+                default:
+                    break
+                }
+            default:
+                break
+            }
+            return ok
+        }, post: { n in
+            switch n {
+            case .stmt(.for), .stmt(.range), .stmt(.switch), .stmt(.typeSwitch), .stmt(.select): nested -= 1
+            default: break
+            }
+        })
+        return ok
     }
 
     /// Positions (`deferPos`) of the defers loop-defer reports.

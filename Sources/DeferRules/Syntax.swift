@@ -33,6 +33,20 @@ struct Enclosing {
         return nil
     }
 
+    /// Every loop around the node in the same function, innermost first.
+    var loops: [(index: Int, loop: Loop)] {
+        var out: [(index: Int, loop: Loop)] = []
+        for i in stack.indices.reversed() {
+            switch stack[i] {
+            case .expr(.funcLit), .decl(.func): return out
+            case .stmt(let s):
+                if let l = Loop(s, label: label(of: i)) { out.append((i, l)) }
+            default: continue
+            }
+        }
+        return out
+    }
+
     /// The label of the statement at `index`, if its parent is a labeled statement.
     func label(of index: Int) -> String? {
         guard index > 0, case .stmt(.labeled(let l)) = stack[index - 1] else { return nil }

@@ -74,7 +74,10 @@ enum RuleHarness {
 
     /// Runs `rule` on every case and checks wants, goldens and the fixed code.
     static func run(_ rule: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        guard let analyzer = DeferRules.named(rule) else { return XCTFail("no rule \(rule)", file: file, line: line) }
+        // "all" runs every rule together: fixes of different rules on the same code must
+        // combine by precedence into code that still compiles.
+        let analyzers = rule == "all" ? DeferRules.all : DeferRules.named(rule).map { [$0] } ?? []
+        guard !analyzers.isEmpty else { return XCTFail("no rule \(rule)", file: file, line: line) }
         let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
         let all = cases(rule)
         XCTAssertFalse(all.isEmpty, "no testdata for \(rule)", file: file, line: line)
@@ -83,7 +86,7 @@ enum RuleHarness {
             let paths = goFiles(dir)
             let sources = try paths.map { ($0.path, [UInt8](try Data(contentsOf: $0))) }
             // 1. Findings against `// want`.
-            let report = Driver(analyzers: [analyzer]).analyze(sources)
+            let report = Driver(analyzers: analyzers).analyze(sources)
             for (k, outcome) in report.enumerated() {
                 XCTAssertEqual(outcome.syntaxErrors, [], "\(dir.lastPathComponent): testdata must parse", file: file, line: line)
                 var want = wants(in: sources[k].1)
@@ -101,7 +104,7 @@ enum RuleHarness {
                 }
             }
             // 2. Fixes against goldens.
-            var driver = Driver(analyzers: [analyzer])
+            var driver = Driver(analyzers: analyzers)
             driver.applyFixes = true
             let fixed = driver.analyze(sources)
             var fixedFiles: [(String, [UInt8])] = []
