@@ -24,7 +24,7 @@ public enum AtomicWrite {
         var template = Array(((dir.isEmpty ? "." : dir) + "/." + name + ".deferlab-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .io("create temporary file", errno) }
-        let tmp = String(cString: template)
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
             if !ok { unlink(tmp) }

@@ -4,7 +4,9 @@ import GoSyntax
 /// loopvar-capture: before Go 1.22 a loop's `:=` variables are one variable for the whole
 /// loop. A deferred or `go` function literal that captures one therefore sees whatever the
 /// variable holds when it finally runs — a later iteration's value. Reported only for files
-/// whose language version is below 1.22. The fix inserts `v := v` before the statement.
+/// whose language version is below 1.22. The fix passes the variable to the literal as an
+/// argument when its type can be read from the source; otherwise it inserts `v := v` before
+/// the statement (the same per-iteration copy, without needing the type).
 public enum LoopvarCapture {
     public static let name = "loopvar-capture"
 
@@ -19,7 +21,8 @@ public enum LoopvarCapture {
             只有文件的 Go 语言版本（go.mod 的 go 行，或文件里 //go:build go1.N 约束）低于 1.22 时才报告；\
             从 1.22 起每次迭代都有自己的变量。如果闭包创建后这次迭代一定离开该循环，变量不会再变，不报告；\
             loop-defer 已经报告的 defer 也不报告（它的修复让闭包在本次迭代内执行）。\
-            修复方法：在语句前插入 v := v，把本次迭代的值复制到一个新变量里，闭包捕获的就是这个副本。\
+            修复方法：能从源码读出变量类型时（循环自己的声明，或被 range 的值声明的类型），把变量作为参数传给函数字面量；\
+            否则在语句前插入 v := v，把本次迭代的值复制到一个新变量里，闭包捕获的就是这个副本。\
             闭包给循环变量赋值或取它的地址时不改写：那样副本会改变程序行为。
             """,
             en: """
@@ -31,9 +34,11 @@ public enum LoopvarCapture {
             line, or a //go:build go1.N constraint in the file) is below 1.22; from 1.22 on every \
             iteration has its own variable. Not reported when the iteration always leaves that loop \
             after making the closure (the variable cannot change any more), nor for a defer that \
-            loop-defer reports (its fix runs the closure within its iteration). The fix inserts v := v \
-            before the statement: it copies the per-iteration value into a new variable, and the \
-            closure captures the copy. No rewrite when the closure assigns the loop variable or takes \
+            loop-defer reports (its fix runs the closure within its iteration). The fix passes the \
+            variable to the function literal as an argument when its type can be read from the source \
+            (the loop's own declaration, or the declared type of the ranged value); otherwise it \
+            inserts v := v before the statement, which copies the per-iteration value into a new \
+            variable that the closure captures. No rewrite when the closure assigns the loop variable or takes \
             its address: with a copy the program would behave differently.
             """),
         precedence: 30,
@@ -62,11 +67,10 @@ public enum LoopvarCapture {
 
             func start(names []string, done chan bool) {
             	for _, name := range names {
-            		name := name
-            		go func() {
+            		go func(name string) {
             			fmt.Println(name)
             			done <- true
-            		}()
+            		}(name)
             	}
             }
 
@@ -205,6 +209,28 @@ public enum LoopvarCapture {
         var diag = Diagnostic(rule: name, file: file, pos: s.pos, end: s.end, message: message)
         if let reason = declineReason(pass, file, s, enclosing, lit, captured) {
             diag.declined = reason
+            return diag
+        }
+        // Preferred fix: pass each variable as an argument, when its type can be read from
+        // the source (the loop's own declaration or the ranged value's declared type).
+        let call: CallExpr
+        switch s {
+        case .defer(let d): call = d.call
+        case .go(let g): call = g.call
+        default: return diag
+        }
+        let types = names.map { LoopVarTypes.type(of: captured[$0]!, pass: pass, file: file, enclosing: enclosing) }
+        if types.allSatisfy({ $0 != nil }) {
+            let params = zip(names, types).map { "\($0) \($1!)" }.joined(separator: ", ")
+            let hasParams = !lit.type.params.list.isEmpty
+            let hasArgs = !call.args.isEmpty
+            let unit = pass.files[file]
+            diag.fix = SuggestedFix(
+                title: LocalizedText(zh: "把循环变量（\(list)）作为参数传给函数字面量", en: "Pass the loop variable\(one ? "" : "s") to the function literal as \(one ? "an argument" : "arguments")"),
+                edits: [
+                    .insert((hasParams ? ", " : "") + params, at: unit.offset(lit.type.params.closing)),
+                    .insert((hasArgs ? ", " : "") + names.joined(separator: ", "), at: unit.offset(call.rparen)),
+                ])
             return diag
         }
         let offset = pass.files[file].offset(s.pos)

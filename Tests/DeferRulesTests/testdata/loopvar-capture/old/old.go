@@ -67,3 +67,21 @@ func Wrapped(values []string, done chan string) {
 		}()
 	}
 }
+
+// Unknown ranges over a call's result: the source does not name the element type, so the
+// fix copies the variable instead of passing it.
+func Unknown(get func() []string, done chan bool) {
+	for _, v := range get() {
+		go func() { // want "captures the loop variable v"
+			fmt.Println(v)
+			done <- true
+		}()
+	}
+}
+
+// Ticks's variable is declared with an integer literal: passed as an int.
+func Ticks(done chan int) {
+	for i := 0; i < 3; i++ {
+		go func() { done <- i }() // want "captures the loop variable i"
+	}
+}
