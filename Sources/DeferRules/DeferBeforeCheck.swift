@@ -130,8 +130,8 @@ public enum DeferBeforeCheck {
         var diag = Diagnostic(
             rule: name, file: file, pos: d.deferPos, end: Stmt.defer(d).end,
             message: LocalizedText(
-                zh: "defer 在检查 \(err) 之前就使用了 \(x)：如果 \(fn) 失败，\(x) 可能是 nil，而被 defer 的 \(deferred) 仍会在函数返回时使用它",
-                en: "defer uses \(x) before \(err) is checked: if \(fn) fails, \(x) may be nil, and the deferred \(deferred) still uses it when the function returns"))
+                zh: "defer 在检查 \(err) 之前就使用了 \(x)：如果 \(fn) 失败，\(x) 可能是 nil，而被 defer 的 \(deferred) 仍会在函数返回时使用它（nil 指针上的方法可能处理 nil 也可能 panic；nil 接口上的调用一定 panic）",
+                en: "defer uses \(x) before \(err) is checked: if \(fn) fails, \(x) may be nil, and the deferred \(deferred) still uses it when the function returns (a method on a nil pointer may handle nil or panic; a call on a nil interface panics)"))
         switch move(pass, file, list, deferIndex: j, d, errObj: errObj, err: err) {
         case .success(let edits):
             diag.fix = SuggestedFix(

@@ -11,7 +11,7 @@ import (
 // Read closes before checking: the defer moves after the check.
 func Read(name string) ([]byte, error) {
 	f, err := os.Open(name)
-	defer f.Close() // want "defer uses f before err is checked: if os.Open fails, f may be nil, and the deferred f.Close\\(\\) still uses it when the function returns \\(fix available\\)"
+	defer f.Close() // want "defer uses f before err is checked: if os.Open fails, f may be nil, and the deferred f.Close\\(\\) still uses it when the function returns \\(a method on a nil pointer may handle nil or panic; a call on a nil interface panics\\) \\(fix available\\)"
 	if err != nil {
 		return nil, err
 	}
