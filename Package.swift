@@ -7,6 +7,8 @@ import PackageDescription
 //   GoAnalysis (scopes, language versions, analyzers, the driver) -> GoSyntax
 //   DeferRules (one file per rule) -> GoAnalysis
 //   LabContent (the example catalog: Content/ manifests, located and validated; Foundation only)
+//   LabLessons (Lessons/: bilingual sections, located like Content/, validated against it) -> LabContent
+//   LabRunner (build and run a program with the measuring probe) -> GoToolchain, GoSyntax, LabContent
 //   CLibEdit (system library for the learning shell)
 //   DeferLabCore (language choice, text catalog, source walking, commands' logic)
 //   deferlab (argument parsing only)
@@ -25,6 +27,8 @@ let package = Package(
         .target(name: "GoAnalysis", dependencies: ["GoSyntax"]),
         .target(name: "DeferRules", dependencies: ["GoAnalysis", "GoSyntax"]),
         .target(name: "LabContent"),
+        .target(name: "LabLessons", dependencies: ["LabContent"]),
+        .target(name: "LabRunner", dependencies: ["GoToolchain", "GoSyntax", "LabContent"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -32,12 +36,12 @@ let package = Package(
         ),
         .target(
             name: "DeferLabCore",
-            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent"]
+            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
         ),
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "DeferLabCore", "GoSyntax", "GoToolchain", "LabContent", "CLibEdit",
+                "DeferLabCore", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,9 @@ let package = Package(
         ),
         .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain"]),
         .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain"]),
+        .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules"]),
+        .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
+                    exclude: ["programs"]),
         .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
         .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit"]),
     ],

@@ -33,6 +33,24 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case exampleFixed
     case contentNotFound
     case exampleSkipped
+    case runUnknownTarget
+    case runVariantForPath
+    case runFigure
+    case runVariantBad
+    case runVariantFixed
+    case runProgram
+    case runExitCode
+    case runTimedOut
+    case runPeakOpenFiles
+    case runPeakGoroutines
+    case runGoroutinesAtExit
+    case runHeapAllocs
+    case runHeapBytes
+    case runWallMillis
+    case runOutputOf
+    case runFailed
+    case runBuildFailed
+    case runNoFile
 }
 
 public struct Catalog: Sendable {
@@ -97,6 +115,30 @@ public struct Catalog: Sendable {
             "content not found: no Content/examples in DEFERLAB_HOME%1 or in %2 or any folder above. Set DEFERLAB_HOME to the DeferLab project folder that holds Content/.",
         ]
         case .exampleSkipped: return ["%1（已跳过此示例）", "%1 (example skipped)"]
+        case .runUnknownTarget: return [
+            "%1：既不是示例 id，也不是存在的文件或目录（deferlab examples 列出所有示例）",
+            "%1: neither an example id nor an existing file or folder (deferlab examples lists the examples)",
+        ]
+        case .runVariantForPath: return ["--variant 只适用于示例，不适用于路径 %1", "--variant applies to examples, not to the path %1"]
+        case .runFigure: return ["指标", "figure"]
+        case .runVariantBad: return ["有问题", "bad"]
+        case .runVariantFixed: return ["修复后", "fixed"]
+        case .runProgram: return ["程序", "program"]
+        case .runExitCode: return ["退出状态", "exit status"]
+        case .runTimedOut: return ["超时被终止", "killed at timeout"]
+        case .runPeakOpenFiles: return ["同时打开的文件（峰值）", "open files (peak)"]
+        case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
+        case .runGoroutinesAtExit: return ["退出时的 goroutine", "goroutines at exit"]
+        case .runHeapAllocs: return ["堆分配次数", "heap allocations"]
+        case .runHeapBytes: return ["堆分配字节", "heap bytes allocated"]
+        case .runWallMillis: return ["运行时间（毫秒）", "wall time (ms)"]
+        case .runOutputOf: return ["── %1 的输出 ──", "── output of %1 ──"]
+        case .runFailed: return ["%1：未能测量：%2", "%1: not measured: %2"]
+        case .runBuildFailed: return ["%1：构建失败：\n%2", "%1: build failed:\n%2"]
+        case .runNoFile: return [
+            "打开文件数上限：%1（软、硬上限都设了：Go ≥ 1.19 启动时会把软上限提到硬上限，只降软上限看不出效果）",
+            "open-file limit: %1 (soft and hard: Go ≥ 1.19 raises the soft limit to the hard one at start, so lowering only the soft limit shows nothing)",
+        ]
         case .reasonTooOld: return ["版本 %1 低于最低要求 %2", "version %1 is older than the minimum %2"]
         }
     }

@@ -59,6 +59,11 @@ public struct ProcessRequest: Sendable, Hashable {
     public var outputLimit: Int
     /// The process group the child joins.
     public var processGroup: ProcessGroup
+    /// Descriptors of this process handed to the child as its descriptors 3, 4, … in this
+    /// order (every other descriptor from 3 up is still closed in the child), e.g. the write
+    /// end of a pipe the child reports through. A descriptor numbered inside 3..<3+count must
+    /// already sit at its own target number, or it would be overwritten before it is copied.
+    public var inheritedDescriptors: [Int32] = []
 
     /// Creates a request; the environment defaults to this process's environment.
     public init(

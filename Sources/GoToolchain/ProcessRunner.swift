@@ -6,7 +6,8 @@ import Glibc
 /// The one way DeferLab runs any external program: the Go tool through ``GoToolchain`` and,
 /// later, the user programs it builds. What must stay true:
 /// - the child gets only the descriptors it is meant to have (everything from fd 3 up is
-///   closed in the child; our pipe ends are close-on-exec);
+///   closed in the child except the request's `inheritedDescriptors`; our pipe ends are
+///   close-on-exec);
 /// - stdout and stderr are drained concurrently by one `poll` loop, so a chatty child never
 ///   blocks on a full pipe;
 /// - every child is reaped, so no zombie is left whether it ends, times out or is cancelled.
@@ -72,9 +73,17 @@ public struct ProcessRunner: Sendable, Hashable {
             case .inherit: break
             }
         }
+        let inherited = request.inheritedDescriptors
+        for (index, fd) in inherited.enumerated() {
+            let target = Int32(3 + index)
+            precondition(fd >= 0 && (fd == target || !(3..<Int32(3 + inherited.count)).contains(fd)),
+                         "inherited descriptor \(fd) would be overwritten before it is copied")
+            // glibc clears close-on-exec when source and target are the same descriptor.
+            posix_spawn_file_actions_adddup2(&actions, fd, target)
+        }
         _ = addChdir(&actions, request.workingDirectory.path)
         // Descriptors some other thread opened without close-on-exec must not leak either.
-        _ = GlibcExtensions.shared.addClosefrom?(&actions, 3)
+        _ = GlibcExtensions.shared.addClosefrom?(&actions, Int32(3 + inherited.count))
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

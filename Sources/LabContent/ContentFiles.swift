@@ -4,28 +4,34 @@ import Glibc
 #endif
 
 /// A failed file-system call: its errno and the system's message for it.
-struct FileFailure: Error, Sendable, Hashable {
-    var code: Int32
-    var reason: String { String(cString: strerror(code)) }
+public struct FileFailure: Error, Sendable, Hashable {
+    /// The errno value.
+    public var code: Int32
+    /// The system's message for ``code``, e.g. "Permission denied".
+    public var reason: String { String(cString: strerror(code)) }
+
+    /// Creates a failure from an errno value.
+    public init(code: Int32) { self.code = code }
 }
 
 /// The few file-system reads the catalog needs, reporting errno so messages can say
-/// "Permission denied" rather than a generic Foundation text.
-enum ContentFiles {
+/// "Permission denied" rather than a generic Foundation text. Shared by every content
+/// loader (examples, lessons) so they report file problems the same way.
+public enum ContentFiles {
     /// True when `path` is a directory (after symlinks).
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// True when `path` is a regular file (after symlinks).
-    static func isRegularFile(_ path: String) -> Bool {
+    public static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The names in a directory, without `.` and `..`, in no particular order.
-    static func list(_ path: String) -> Result<[String], FileFailure> {
+    public static func list(_ path: String) -> Result<[String], FileFailure> {
         guard let dir = opendir(path) else { return .failure(FileFailure(code: errno)) }
         defer { closedir(dir) }
         var names: [String] = []
@@ -39,7 +45,7 @@ enum ContentFiles {
     }
 
     /// The whole contents of a file.
-    static func contents(_ path: String) -> Result<Data, FileFailure> {
+    public static func contents(_ path: String) -> Result<Data, FileFailure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(FileFailure(code: errno)) }
         defer { close(fd) }

@@ -123,8 +123,24 @@ public struct ContentProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension DecodingError {
-    /// `field.path: what is wrong`, short enough for one line.
-    var shortDescription: String {
+    /// What is wrong with a JSON document that failed to decode: for a JSON syntax error, where
+    /// in the file it is (JSONDecoder on Linux does not say, JSONSerialization does), else
+    /// ``shortDescription``.
+    public func describe(in data: Data) -> String {
+        if case .dataCorrupted(let context) = self, context.codingPath.isEmpty {
+            do {
+                _ = try JSONSerialization.jsonObject(with: data)
+            } catch {
+                if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+                    return "not valid JSON: \(detail)"
+                }
+            }
+        }
+        return shortDescription
+    }
+
+    /// `field.path: what is wrong`, short enough for one line; shared by the content loaders.
+    public var shortDescription: String {
         func at(_ path: [any CodingKey]) -> String {
             let text = path.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
                 .joined().trimmingPrefix(".")

@@ -65,22 +65,8 @@ public struct ExampleCatalog: Sendable {
     public static func locateContent(
         environment: [String: String], executableURL: URL?, currentDirectory: URL
     ) throws(ContentError) -> URL {
-        let home = environment["DEFERLAB_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0, isDirectory: true) }
-        if let home, holdsExamples(home) {
-            return home.standardizedFileURL.appendingPathComponent("Content", isDirectory: true)
-        }
-        let starts = [executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory]
-            .compactMap { $0?.standardizedFileURL }
-        for start in starts {
-            var folder = start
-            while true {
-                if holdsExamples(folder) { return folder.appendingPathComponent("Content", isDirectory: true) }
-                let parent = folder.deletingLastPathComponent()
-                if parent.path == folder.path { break }
-                folder = parent
-            }
-        }
-        throw .notFound(home: home, searchedFrom: starts)
+        try locateContent(with: ProjectLocator(
+            environment: environment, executableURL: executableURL, currentDirectory: currentDirectory))
     }
 
     /// Finds the `Content` folder for this process (its environment, `/proc/self/exe` and
@@ -88,19 +74,16 @@ public struct ExampleCatalog: Sendable {
     /// and loads it.
     /// - Throws: ``ContentError`` when no content is found or the examples cannot be listed.
     public static func forCurrentProcess() throws(ContentError) -> ExampleCatalog {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            .map { URL(fileURLWithPath: $0) }
-        let content = try locateContent(
-            environment: ProcessInfo.processInfo.environment,
-            executableURL: executable,
-            currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        )
-        return try load(contentFolder: content)
+        try load(contentFolder: locateContent(with: .forCurrentProcess()))
     }
 
-    /// True when `folder/Content/examples` is a directory.
-    private static func holdsExamples(_ folder: URL) -> Bool {
-        ContentFiles.isDirectory(folder.appendingPathComponent(examplesRelativePath).path)
+    /// The `Content` folder of the first project found by `locator` that holds
+    /// `Content/examples`.
+    private static func locateContent(with locator: ProjectLocator) throws(ContentError) -> URL {
+        guard let project = locator.projectFolder(holding: examplesRelativePath) else {
+            throw .notFound(home: locator.home, searchedFrom: locator.starts)
+        }
+        return project.appendingPathComponent("Content", isDirectory: true)
     }
 
     // MARK: - Loading

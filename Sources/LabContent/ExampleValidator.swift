@@ -79,19 +79,9 @@ enum ExampleValidator {
         return problems
     }
 
-    /// The decoding problem; for a JSON syntax error, where in the file it is (JSONDecoder
-    /// on Linux does not say, JSONSerialization does).
+    /// The decoding problem (see ``Swift/DecodingError/describe(in:)``).
     private static func describe(_ error: DecodingError, data: Data) -> String {
-        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-            do {
-                _ = try JSONSerialization.jsonObject(with: data)
-            } catch {
-                if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
-                    return "not valid JSON: \(detail)"
-                }
-            }
-        }
-        return error.shortDescription
+        error.describe(in: data)
     }
 
     /// `go.mod` with the right module path, and a main package.
@@ -165,4 +155,10 @@ enum ExampleValidator {
         guard words.count >= 2, words[0] == "package" else { return nil }
         return String(words[1])
     }
+}
+
+/// The form of every stable id in DeferLab's content: example ids, lesson slugs, block keys.
+public enum StableID {
+    /// True when `id` is kebab-case: `[a-z0-9]+(-[a-z0-9]+)*`.
+    public static func isValid(_ id: String) -> Bool { ExampleValidator.isKebabCase(id) }
 }

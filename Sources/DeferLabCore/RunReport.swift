@@ -1,0 +1,109 @@
+import Foundation
+import LabContent
+import LabRunner
+
+/// What `deferlab run` shows for its measurements: a side-by-side table of the figures, the
+/// programs' own output, and failures, in one language; or one JSON array.
+public struct RunReport: Sendable {
+    /// One measurement per requested variant, in the order run.
+    public var runs: [RunMeasurement]
+    /// The open-file limit the runs had, if one was set.
+    public var openFileLimit: Int?
+
+    /// Creates a report.
+    public init(runs: [RunMeasurement], openFileLimit: Int? = nil) {
+        self.runs = runs
+        self.openFileLimit = openFileLimit
+    }
+
+    /// True when every run was built and measured (the programs' own exit status aside).
+    public var allMeasured: Bool { runs.allSatisfy(\.measured) }
+
+    /// The table and the programs' output, for standard output.
+    public func lines(_ catalog: Catalog) -> [String] {
+        var out: [String] = []
+        if let openFileLimit { out.append(catalog.text(.runNoFile, String(openFileLimit))) }
+        let measured = runs.filter(\.measured)
+        if !measured.isEmpty {
+            out += table(measured, catalog)
+            for run in measured {
+                out.append("")
+                out.append(catalog.text(.runOutputOf, label(run, catalog)))
+                let text = run.stdout + run.stderr
+                out += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if text.hasSuffix("\n") { out.removeLast() }
+            }
+        }
+        return out
+    }
+
+    /// Why runs were not measured, for standard error.
+    public func problems(_ catalog: Catalog) -> [String] {
+        runs.compactMap { run in
+            switch run.failure {
+            case nil: return nil
+            case .build(let output)?: return catalog.text(.runBuildFailed, label(run, catalog), output)
+            case let failure?: return catalog.text(.runFailed, label(run, catalog), failure.description)
+            }
+        }
+    }
+
+    /// One JSON array with an object per run (see ``RunMeasurement``).
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(runs)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func label(_ run: RunMeasurement, _ catalog: Catalog) -> String {
+        switch run.variant {
+        case Variant.bad.rawValue?: return "\(run.id) \(catalog.text(.runVariantBad))"
+        case Variant.fixed.rawValue?: return "\(run.id) \(catalog.text(.runVariantFixed))"
+        default: return run.id
+        }
+    }
+
+    private func table(_ runs: [RunMeasurement], _ catalog: Catalog) -> [String] {
+        let header = [catalog.text(.runFigure)] + runs.map { run in
+            switch run.variant {
+            case Variant.bad.rawValue?: return catalog.text(.runVariantBad)
+            case Variant.fixed.rawValue?: return catalog.text(.runVariantFixed)
+            default: return catalog.text(.runProgram)
+            }
+        }
+        func number(_ value: Int?) -> String { value.map(String.init) ?? "-" }
+        let exit: [String] = runs.map { run in
+            let code = run.exitCode.map(String.init) ?? "-"
+            return run.timedOut ? "\(code) (\(catalog.text(.runTimedOut)))" : code
+        }
+        let rows: [[String]] = [
+            header,
+            [catalog.text(.runExitCode)] + exit,
+            [catalog.text(.runPeakOpenFiles)] + runs.map { number($0.peakOpenFiles) },
+            [catalog.text(.runPeakGoroutines)] + runs.map { number($0.peakGoroutines) },
+            [catalog.text(.runGoroutinesAtExit)] + runs.map { number($0.goroutinesAtExit) },
+            [catalog.text(.runHeapAllocs)] + runs.map { number($0.heapAllocs) },
+            [catalog.text(.runHeapBytes)] + runs.map { number($0.heapBytes) },
+            [catalog.text(.runWallMillis)] + runs.map { number($0.wallMillis) },
+        ]
+        let widths = (0..<header.count).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - displayWidth(cell))
+                return column == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// Terminal columns of `text`: CJK and other wide characters take two.
+    private func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6: return width + 2
+            default: return width + 1
+            }
+        }
+    }
+}

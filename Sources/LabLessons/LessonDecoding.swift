@@ -1,0 +1,180 @@
+import Foundation
+import LabContent
+
+/// Any JSON object key; used to reject fields a block kind does not have, so a misspelt
+/// `caption` is an error instead of silently missing text.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where Key == AnyKey {
+    /// Throws when the object has a key outside `allowed`.
+    func rejectUnknownKeys(_ allowed: [String], what: String) throws {
+        for key in allKeys where !allowed.contains(key.stringValue) {
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self,
+                debugDescription: "unknown field \"\(key.stringValue)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))")
+        }
+    }
+
+    func value<T: Decodable>(_ name: String) throws -> T { try decode(T.self, forKey: AnyKey(name)) }
+    func optional<T: Decodable>(_ name: String) throws -> T? { try decodeIfPresent(T.self, forKey: AnyKey(name)) }
+}
+
+/// The current version of the lesson file format (`"format"` in each file).
+let lessonFormatVersion = 1
+
+/// The top level of a lesson file, as decoded (see Lessons/README.md).
+struct LessonFile: Decodable {
+    var section: String
+    var slug: String
+    var title: Bilingual
+    var blocks: [LessonBlock]
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["format", "section", "slug", "title", "blocks"], what: "a lesson file")
+        let format: Int = try c.value("format")
+        guard format == lessonFormatVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyKey("format"), in: c,
+                debugDescription: "format \(format) is not supported (this DeferLab reads format \(lessonFormatVersion))")
+        }
+        section = try c.value("section")
+        slug = try c.value("slug")
+        title = try c.value("title")
+        blocks = try c.value("blocks")
+    }
+}
+
+extension Bilingual: Decodable {
+    /// Decodes `{"zh": "…", "en": "…"}`; either may be missing (validation reports it).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["zh", "en"], what: "a text")
+        self.init(zh: try c.optional("zh"), en: try c.optional("en"))
+    }
+}
+
+/// A table cell: `{"zh", "en"}`, or one string shared by both languages (code, names).
+struct Cell: Decodable {
+    var text: Bilingual
+    init(from decoder: any Decoder) throws {
+        if let shared = try? decoder.singleValueContainer().decode(String.self) {
+            text = Bilingual(neutral: shared)
+        } else {
+            text = try Bilingual(from: decoder)
+        }
+    }
+}
+
+extension BilingualLines: Decodable {
+    /// Decodes `{"zh": [...], "en": [...]}`, or one list of lines shared by both languages.
+    public init(from decoder: any Decoder) throws {
+        if let shared = try? decoder.singleValueContainer().decode([String].self) {
+            self.init(zh: shared, en: shared)
+            return
+        }
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["zh", "en"], what: "a diagram")
+        self.init(zh: try c.optional("zh"), en: try c.optional("en"))
+    }
+}
+
+extension ChecklistItem: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["key", "text"], what: "a checklist item")
+        self.init(key: try c.value("key"), text: try c.value("text"))
+    }
+}
+
+extension LessonBlock: Decodable {
+    /// The fields each kind may have, besides `key` and `kind`.
+    static let fields: [String: [String]] = [
+        "prose": ["text"],
+        "listing": ["example", "variant", "file", "function", "code", "caption"],
+        "run": ["example", "variant", "note"],
+        "diff": ["example", "file", "note"],
+        "table": ["columns", "rows", "caption"],
+        "diagram": ["art", "caption"],
+        "checklist": ["items"],
+        "correction": ["example", "article", "measured"],
+    ]
+
+    /// Decodes one block; the kind decides which fields it may and must have.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        let key: String = try c.value("key")
+        let kind: String = try c.value("kind")
+        guard let allowed = Self.fields[kind] else {
+            throw DecodingError.dataCorruptedError(
+                forKey: AnyKey("kind"), in: c,
+                debugDescription: "unknown block kind \"\(kind)\" (known: \(Self.fields.keys.sorted().joined(separator: ", ")))")
+        }
+        try c.rejectUnknownKeys(["key", "kind"] + allowed, what: "a \(kind) block")
+
+        func variant(_ name: String, allowBoth: Bool) throws -> [Variant] {
+            let text: String = try c.optional(name) ?? (allowBoth ? "both" : "")
+            if allowBoth && text == "both" { return Variant.allCases }
+            guard let one = Variant(rawValue: text) else {
+                let known = Variant.allCases.map(\.rawValue) + (allowBoth ? ["both"] : [])
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyKey(name), in: c,
+                    debugDescription: "unknown variant \"\(text)\" (known: \(known.joined(separator: ", ")))")
+            }
+            return [one]
+        }
+
+        let content: LessonContent
+        switch kind {
+        case "prose":
+            content = .prose(try c.value("text"))
+        case "listing":
+            let code: [String]? = try c.optional("code")
+            let example: String? = try c.optional("example")
+            let source: Listing.Source
+            switch (example, code) {
+            case (let id?, nil):
+                source = .example(id: id, variant: try variant("variant", allowBoth: false)[0],
+                                  file: try c.optional("file") ?? "main.go", function: try c.optional("function"))
+            case (nil, let lines?):
+                for name in ["variant", "file", "function"] where c.contains(AnyKey(name)) {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: AnyKey(name), in: c, debugDescription: "\"\(name)\" belongs to an example listing, not to inline code")
+                }
+                source = .inline(lines: lines)
+            default:
+                throw DecodingError.dataCorruptedError(
+                    forKey: AnyKey("code"), in: c,
+                    debugDescription: "a listing has either \"example\" (with \"variant\") or \"code\", exactly one")
+            }
+            content = .listing(Listing(source: source, caption: try c.optional("caption")))
+        case "run":
+            content = .run(RunBlock(example: try c.value("example"), variants: try variant("variant", allowBoth: true),
+                                    note: try c.optional("note")))
+        case "diff":
+            content = .diff(DiffBlock(example: try c.value("example"), file: try c.optional("file") ?? "main.go",
+                                      note: try c.optional("note")))
+        case "table":
+            let columns: [Cell] = try c.value("columns")
+            let rows: [[Cell]] = try c.value("rows")
+            content = .table(TableBlock(columns: columns.map(\.text), rows: rows.map { $0.map(\.text) },
+                                        caption: try c.optional("caption")))
+        case "diagram":
+            content = .diagram(DiagramBlock(art: try c.value("art"), caption: try c.optional("caption")))
+        case "checklist":
+            content = .checklist(try c.value("items"))
+        case "correction":
+            content = .correction(Correction(example: try c.value("example"), article: try c.value("article"),
+                                             measured: try c.value("measured")))
+        default:
+            preconditionFailure("block kind \(kind) is in LessonBlock.fields but not decoded")
+        }
+        self.init(key: key, content: content)
+    }
+}

@@ -1,0 +1,54 @@
+import GoSyntax
+
+/// The edits the runner makes to a copy of the measured program, all as ``TextEdit``s on the
+/// original bytes and all on existing lines, so every line number the compiler, a panic or a
+/// log line reports stays the user's own.
+enum Instrumentation {
+    /// The functions of package os whose results are passed through `deferlabOpened`.
+    static let openFunctions: Set<String> = ["Open", "Create", "OpenFile"]
+    /// The probe function that receives each opened file (see ``ProbeSource``).
+    static let openedFunction = "deferlabOpened"
+
+    /// Every edit for one file: the final sample deferred at the top of `func main`, and each
+    /// call `os.Open(…)`, `os.Create(…)`, `os.OpenFile(…)` wrapped as `deferlabOpened(os.Open(…))`
+    /// so the probe learns each new descriptor number at once (a sampler alone misses a peak
+    /// that lasts less than a sample). Empty for a file outside package main.
+    static func edits(name: String, bytes: [UInt8]) -> [TextEdit] {
+        let parsed = GoParser.parse(name: name, bytes: bytes)
+        guard parsed.file.name.name == "main" else { return [] }
+        return mainEdits(parsed) + openEdits(parsed)
+    }
+
+    /// ` defer deferlabProbeFinal();` right after the opening brace of `func main`.
+    static func mainEdits(_ parsed: ParsedFile) -> [TextEdit] {
+        for case .func(let decl) in parsed.file.decls
+        where decl.recv == nil && decl.name.name == "main" && decl.type.typeParams == nil {
+            guard let body = decl.body, body.lbrace.isValid else { continue }
+            return [.insert(" defer \(ProbeSource.finalCall);", at: parsed.source.offset(body.lbrace) + 1)]
+        }
+        return []
+    }
+
+    /// Wraps calls of the open functions through the file's name for package os. A local
+    /// variable that shadows that name would make the wrapped call fail to compile; no example
+    /// does that, and the build error would say so.
+    static func openEdits(_ parsed: ParsedFile) -> [TextEdit] {
+        let osNames = parsed.file.imports.compactMap { spec -> String? in
+            guard spec.path.value == "\"os\"" || spec.path.value == "`os`" else { return nil }
+            guard let alias = spec.name?.name else { return "os" }
+            return alias == "_" || alias == "." ? nil : alias
+        }
+        guard !osNames.isEmpty else { return [] }
+        var edits: [TextEdit] = []
+        Inspector.walk(parsed.file) { node in
+            guard case .expr(.call(let call)) = node, call.rparen.isValid,
+                  case .selector(let selector) = call.fun, case .ident(let package) = selector.x,
+                  osNames.contains(package.name), openFunctions.contains(selector.sel.name)
+            else { return true }
+            edits.append(.insert("\(openedFunction)(", at: parsed.source.offset(package.namePos)))
+            edits.append(.insert(")", at: parsed.source.offset(call.rparen) + 1))
+            return true
+        }
+        return edits
+    }
+}

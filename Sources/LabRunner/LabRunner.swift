@@ -1,0 +1,132 @@
+import Foundation
+import GoToolchain
+import LabContent
+
+/// How to run a program once it is built.
+public struct RunOptions: Sendable, Hashable {
+    /// Arguments passed to the program.
+    public var arguments: [String]
+    /// Wall-clock limit for the program (not the build); on expiry its process group is killed.
+    public var timeout: Duration
+    /// RLIMIT_NOFILE for the program, soft and hard (Go ≥ 1.19 raises the soft limit to the hard
+    /// one at start, so only lowering both shows an effect).
+    public var openFileLimit: Int?
+    /// Wall-clock limit for `go build`.
+    public var buildTimeout: Duration
+
+    /// Creates options.
+    public init(arguments: [String] = [], timeout: Duration = .seconds(60), openFileLimit: Int? = nil,
+                buildTimeout: Duration = GoToolchain.defaultTimeout) {
+        self.arguments = arguments
+        self.timeout = timeout
+        self.openFileLimit = openFileLimit
+        self.buildTimeout = buildTimeout
+    }
+}
+
+/// Builds a Go program with the probe in a private workspace, runs the binary and measures it.
+///
+/// What must stay true: the workspace (sources, binary, the build's and the program's temp
+/// files) is removed before `run` returns, whatever happened; the user's folder is only read;
+/// the program runs as the built binary in its own process group, so the timeout kills the
+/// program and everything it started, not a `go run` wrapper.
+public struct LabRunner: Sendable {
+    /// The descriptor number the probe's pipe has in the program.
+    public static let probeDescriptor: Int32 = 3
+    /// How long to keep reading the probe after the program ended (see ``ProbePipe``).
+    public static let probeGrace: Duration = .seconds(2)
+
+    /// The Go toolchain that builds the programs.
+    public var go: GoToolchain
+    /// Where workspaces are made.
+    public var temporaryFolder: URL
+
+    /// Creates a runner; workspaces go to `temporaryFolder` (default: the system's, `TMPDIR`).
+    public init(go: GoToolchain, temporaryFolder: URL = FileManager.default.temporaryDirectory) {
+        self.go = go
+        self.temporaryFolder = temporaryFolder
+    }
+
+    /// Runs one variant of an example with `options` (the caller chooses the manifest's `args`
+    /// and timeout or its own).
+    public func run(example: Example, variant: Variant, options: RunOptions) -> RunMeasurement {
+        run(.directory(example.folder(for: variant)), id: example.id, variant: variant.rawValue,
+            options: options)
+    }
+
+    /// Builds and measures `program`, reported under `id` and `variant`.
+    public func run(_ program: ProgramSource, id: String, variant: String?, options: RunOptions)
+        -> RunMeasurement {
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(in: temporaryFolder)
+        } catch {
+            return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
+        }
+        defer { workspace.remove() }
+        do {
+            try workspace.prepare(program, goLine: "\(go.version.major).\(go.version.minor)")
+        } catch {
+            return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
+        }
+        if let failure = build(in: workspace, timeout: options.buildTimeout) {
+            return RunMeasurement(id: id, variant: variant, failure: failure)
+        }
+        return measure(in: workspace, id: id, variant: variant, options: options)
+    }
+
+    /// `go build -o prog .`; nil on success. Go's own temp files go to the workspace too.
+    private func build(in workspace: Workspace, timeout: Duration) -> RunFailure? {
+        do {
+            let result = try go.run(arguments: ["build", "-o", workspace.binary.path, "."],
+                                    in: workspace.source, environment: ["TMPDIR": workspace.temporary.path],
+                                    timeout: timeout)
+            if result.succeeded { return nil }
+            let output = result.standardErrorText + result.standardOutputText
+            return .build(result.timedOut ? output + "(go build timed out)" : output)
+        } catch {
+            return .build("\(error)")
+        }
+    }
+
+    private func measure(in workspace: Workspace, id: String, variant: String?, options: RunOptions)
+        -> RunMeasurement {
+        let pipe: ProbePipe
+        do {
+            pipe = try ProbePipe()
+        } catch {
+            return RunMeasurement(id: id, variant: variant, failure: .start("\(error)"))
+        }
+        var environment = go.environment
+        environment["TMPDIR"] = workspace.temporary.path
+        environment[ProbeSource.fdVariable] = String(Self.probeDescriptor)
+        var request = ProcessRequest(
+            executable: workspace.binary.path, arguments: options.arguments,
+            workingDirectory: workspace.source, environment: environment,
+            timeout: options.timeout, openFileLimit: options.openFileLimit, processGroup: .own)
+        request.inheritedDescriptors = [pipe.writeFD]
+        pipe.startReading()
+        let process: RunningProcess
+        do {
+            process = try go.runner.start(request)
+        } catch {
+            _ = pipe.finish(grace: .zero)
+            return RunMeasurement(id: id, variant: variant, failure: .start("\(error)"))
+        }
+        pipe.closeWriteEnd()
+        let result = process.wait()
+        let report = pipe.finish(grace: Self.probeGrace)
+
+        let exitCode: Int32
+        switch result.termination {
+        case .exited(let code): exitCode = code
+        case .signaled(let signal): exitCode = 128 + signal
+        }
+        let (seconds, attoseconds) = result.duration.components
+        return RunMeasurement(
+            id: id, variant: variant, exitCode: exitCode,
+            stdout: result.standardOutputText, stderr: result.standardErrorText, report: report,
+            wallMillis: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000),
+            timedOut: result.timedOut, failure: report.started ? nil : .noProbeData)
+    }
+}

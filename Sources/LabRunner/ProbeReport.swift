@@ -1,0 +1,84 @@
+/// One sample the probe sent (see ``ProbeSource`` for the line format).
+public struct ProbeSample: Sendable, Hashable, Codable {
+    /// Microseconds since the probe started.
+    public var micros: Int
+    /// Open descriptors above the baseline.
+    public var openFiles: Int
+    /// Goroutines, the probe's sampler not counted.
+    public var goroutines: Int
+    /// Heap allocations since the probe started (count).
+    public var heapAllocs: Int
+    /// Heap allocations since the probe started (bytes).
+    public var heapBytes: Int
+    /// True for the final sample taken at a normal return from `main`.
+    public var final: Bool
+}
+
+/// The figures gathered from the probe's stream; built incrementally as bytes arrive.
+public struct ProbeReport: Sendable, Hashable {
+    /// Descriptors open when the baseline was taken (stdio, poller, probe pipe, listing).
+    public private(set) var baseline: Int?
+    /// Every sample, in the order received.
+    public private(set) var samples: [ProbeSample] = []
+    /// The most descriptors a wrapped open proved open at once (`o` events), if any.
+    public private(set) var openedPeak: Int?
+    /// Lines that did not parse (a program writing to the probe's descriptor, or a cut line).
+    public private(set) var malformedLines = 0
+    private var pending: [UInt8] = []
+
+    /// An empty report.
+    public init() {}
+
+    /// True once the probe has reported at least its baseline.
+    public var started: Bool { baseline != nil }
+
+    /// The most descriptors open at once above the baseline, over all samples and opens.
+    public var peakOpenFiles: Int? { (samples.map(\.openFiles) + [openedPeak].compactMap { $0 }).max() }
+    /// The most goroutines alive at once.
+    public var peakGoroutines: Int? { samples.map(\.goroutines).max() }
+    /// Goroutines in the last sample: at a normal return from `main` the final one, else the
+    /// last periodic sample before the program ended.
+    public var goroutinesAtExit: Int? { samples.last?.goroutines }
+    /// Heap allocations (count) up to the last sample.
+    public var heapAllocs: Int? { samples.last?.heapAllocs }
+    /// Heap allocations (bytes) up to the last sample.
+    public var heapBytes: Int? { samples.last?.heapBytes }
+
+    /// Feeds bytes read from the pipe; complete lines become events, the rest waits.
+    public mutating func consume<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                parse(pending)
+                pending.removeAll(keepingCapacity: true)
+            } else {
+                pending.append(byte)
+            }
+        }
+    }
+
+    /// Ends the stream: a last line without newline was cut by the program's death.
+    public mutating func finish() {
+        if !pending.isEmpty { malformedLines += 1 }
+        pending.removeAll()
+    }
+
+    private mutating func parse(_ line: [UInt8]) {
+        let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+        switch (fields.first, fields.count) {
+        case ("b", 2):
+            if let raw = Int(fields[1]) { baseline = raw; return }
+        case ("o", 3):
+            if let open = Int(fields[2]) { openedPeak = max(openedPeak ?? 0, open); return }
+        case ("s", 6), ("e", 6):
+            let numbers = fields.dropFirst().compactMap { Int($0) }
+            guard numbers.count == 5 else { break }
+            samples.append(ProbeSample(micros: numbers[0], openFiles: max(numbers[1], 0),
+                                       goroutines: numbers[2], heapAllocs: numbers[3],
+                                       heapBytes: numbers[4], final: fields[0] == "e"))
+            return
+        default:
+            break
+        }
+        malformedLines += 1
+    }
+}

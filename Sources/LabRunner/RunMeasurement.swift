@@ -1,0 +1,121 @@
+import Foundation
+
+/// Why a variant was not (fully) measured.
+public enum RunFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The private workspace could not be made or filled.
+    case workspace(String)
+    /// `go build` failed; its output (compiler messages name the user's files and lines).
+    case build(String)
+    /// The built program could not be started.
+    case start(String)
+    /// The program ran but the probe reported nothing (it never reached the probe's `init`).
+    case noProbeData
+
+    /// An English explanation, used in JSON.
+    public var description: String {
+        switch self {
+        case .workspace(let reason): return "cannot prepare the workspace: \(reason)"
+        case .build(let output): return "build failed:\n\(output)"
+        case .start(let reason): return "cannot start the program: \(reason)"
+        case .noProbeData: return "the program ended before the probe reported anything"
+        }
+    }
+}
+
+/// The measured run of one variant (or of the user's program): what `deferlab run` reports.
+///
+/// Figures are nil when nothing was measured. JSON names are the manifest's ``Figure`` names.
+public struct RunMeasurement: Sendable, Hashable, Encodable {
+    /// The example id, or the user's path.
+    public var id: String
+    /// `bad` or `fixed`; nil for the user's program.
+    public var variant: String?
+    /// The program's exit status; 128 + the signal number when a signal killed it.
+    public var exitCode: Int32?
+    /// The program's standard output.
+    public var stdout: String
+    /// The program's standard error.
+    public var stderr: String
+    /// The most descriptors the program held open at once above the baseline.
+    public var peakOpenFiles: Int?
+    /// The most goroutines alive at once (the probe's not counted).
+    public var peakGoroutines: Int?
+    /// Goroutines in the last sample before the program ended.
+    public var goroutinesAtExit: Int?
+    /// Heap allocations while the program ran (count).
+    public var heapAllocs: Int?
+    /// Heap allocations while the program ran (bytes).
+    public var heapBytes: Int?
+    /// Wall time of the program (not the build), probe overhead included.
+    public var wallMillis: Int?
+    /// True when the run's timeout killed the program's process group.
+    public var timedOut: Bool
+    /// Why the variant was not measured, if it was not.
+    public var failure: RunFailure?
+    /// The probe's samples (not in JSON; for charts).
+    public var samples: [ProbeSample]
+
+    /// True when the program was built and the probe reported figures.
+    public var measured: Bool { failure == nil }
+
+    /// A measurement that failed before the program ran.
+    public init(id: String, variant: String?, failure: RunFailure) {
+        self.init(id: id, variant: variant, exitCode: nil, stdout: "", stderr: "", report: ProbeReport(),
+                  wallMillis: nil, timedOut: false, failure: failure)
+    }
+
+    /// A measurement from a finished run and the probe's report.
+    public init(id: String, variant: String?, exitCode: Int32?, stdout: String, stderr: String,
+                report: ProbeReport, wallMillis: Int?, timedOut: Bool, failure: RunFailure?) {
+        self.id = id
+        self.variant = variant
+        self.exitCode = exitCode
+        self.stdout = stdout
+        self.stderr = stderr
+        self.peakOpenFiles = report.peakOpenFiles
+        self.peakGoroutines = report.peakGoroutines
+        self.goroutinesAtExit = report.goroutinesAtExit
+        self.heapAllocs = report.heapAllocs
+        self.heapBytes = report.heapBytes
+        self.wallMillis = wallMillis
+        self.timedOut = timedOut
+        self.failure = failure
+        self.samples = report.samples
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakGoroutines, goroutinesAtExit
+        case heapAllocs, heapBytes, wallMillis, timedOut, error
+    }
+
+    /// Every key is written; absent figures as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(variant, forKey: .variant)
+        try container.encode(exitCode, forKey: .exitCode)
+        try container.encode(stdout, forKey: .stdout)
+        try container.encode(stderr, forKey: .stderr)
+        try container.encode(peakOpenFiles, forKey: .peakOpenFiles)
+        try container.encode(peakGoroutines, forKey: .peakGoroutines)
+        try container.encode(goroutinesAtExit, forKey: .goroutinesAtExit)
+        try container.encode(heapAllocs, forKey: .heapAllocs)
+        try container.encode(heapBytes, forKey: .heapBytes)
+        try container.encode(wallMillis, forKey: .wallMillis)
+        try container.encode(timedOut, forKey: .timedOut)
+        try container.encode(failure?.description, forKey: .error)
+    }
+}
+
+/// Errors of the environment the runner cannot turn into a measurement.
+enum RunnerError: Error, CustomStringConvertible {
+    case workspace(path: String, reason: String)
+    case pipe(errno: Int32)
+
+    var description: String {
+        switch self {
+        case .workspace(let path, let reason): return "\(path): \(reason)"
+        case .pipe(let code): return "cannot create the probe pipe: \(String(cString: strerror(code)))"
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GoSyntax
+
+/// What to build: a folder holding one main package, or one Go file.
+public enum ProgramSource: Sendable, Hashable {
+    /// Every regular file of this folder (not its subfolders) is copied.
+    case directory(URL)
+    /// Only this `.go` file is copied.
+    case file(URL)
+}
+
+/// A private folder for one build and run, removed by ``remove()``:
+/// `src/` (the program's copy plus the probe), `tmp/` (the program's TMPDIR) and `prog`.
+struct Workspace {
+    /// The workspace itself.
+    let root: URL
+    /// The package being built.
+    var source: URL { root.appendingPathComponent("src", isDirectory: true) }
+    /// The program's TMPDIR.
+    var temporary: URL { root.appendingPathComponent("tmp", isDirectory: true) }
+    /// The built binary.
+    var binary: URL { root.appendingPathComponent("prog") }
+
+    /// Creates a fresh, uniquely named workspace inside `parent`.
+    init(in parent: URL) throws {
+        let template = parent.appendingPathComponent("deferlab-run-XXXXXX").path
+        var bytes = Array(template.utf8CString)
+        guard let made = mkdtemp(&bytes) else {
+            throw RunnerError.workspace(path: template, reason: String(cString: strerror(errno)))
+        }
+        root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: source, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: false)
+        } catch {
+            remove()
+            throw RunnerError.workspace(path: root.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Copies the program, writes a go.mod when it has none (`goLine` like `1.23`), adds the
+    /// probe and instruments the copy (``Instrumentation``).
+    func prepare(_ program: ProgramSource, goLine: String) throws {
+        let manager = FileManager.default
+        let files: [URL]
+        switch program {
+        case .file(let url):
+            files = [url]
+        case .directory(let url):
+            let entries = try manager.contentsOfDirectory(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            files = try entries.filter { try $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        }
+        for file in files {
+            try manager.copyItem(at: file, to: source.appendingPathComponent(file.lastPathComponent))
+        }
+        let goMod = source.appendingPathComponent("go.mod")
+        if !manager.fileExists(atPath: goMod.path) {
+            try Data("module deferlab.run/program\n\ngo \(goLine)\n".utf8).write(to: goMod)
+        }
+        for file in files where Self.isBuiltGoFile(file.lastPathComponent) {
+            let copy = source.appendingPathComponent(file.lastPathComponent)
+            let bytes = [UInt8](try Data(contentsOf: copy))
+            let edits = Instrumentation.edits(name: copy.lastPathComponent, bytes: bytes)
+            guard !edits.isEmpty else { continue }
+            try Data(try TextEditApplier.apply(edits, to: bytes)).write(to: copy)
+        }
+        try Data(ProbeSource.goSource.utf8).write(to: source.appendingPathComponent(ProbeSource.fileName))
+    }
+
+    /// Go files the go command compiles into the package (not tests, not `_` or `.` files).
+    static func isBuiltGoFile(_ name: String) -> Bool {
+        name.hasSuffix(".go") && !name.hasSuffix("_test.go") && !name.hasPrefix("_") && !name.hasPrefix(".")
+    }
+
+    /// Removes the workspace and everything in it; Go's module cache marks files read-only,
+    /// so write permission is restored first.
+    func remove() {
+        let manager = FileManager.default
+        if let walker = manager.enumerator(atPath: root.path) {
+            for case let relative as String in walker {
+                _ = chmod(root.appendingPathComponent(relative).path, 0o700)
+            }
+        }
+        try? manager.removeItem(at: root)
+    }
+}

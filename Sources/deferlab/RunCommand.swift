@@ -1,0 +1,66 @@
+import ArgumentParser
+import DeferLabCore
+import Foundation
+import GoToolchain
+import LabContent
+import LabRunner
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build and run an example (bad and fixed) or your own main package, and measure it.",
+        discussion: """
+        TARGET is an example id (deferlab examples) or a main package folder or .go file. The \
+        program is built with the probe in a private temp workspace, removed afterwards. \
+        Exit status: 0 every variant built and measured (whatever the program's own exit \
+        status), 1 a build failed or a run was not measured, 2 usage errors or no Go.
+        """
+    )
+
+    @Option(name: .long, help: "bad, fixed or both (examples only; default both).")
+    var variant: String?
+    @Flag(name: .long, help: "Print one JSON array with an object per variant.")
+    var json = false
+    @Option(name: .long, help: "Open-file limit of the program (soft and hard).")
+    var nofile: Int?
+    @Option(name: .long, help: "Seconds before the program is killed (default: the example's, else 60).")
+    var timeout: Double?
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Example id, folder or .go file.")
+    var target: String
+    @Argument(parsing: .postTerminator, help: "Arguments for the program (after --).")
+    var arguments: [String] = []
+
+    func validate() throws {
+        if let nofile, nofile < 1 { throw ValidationError("--nofile must be at least 1") }
+        if let timeout, !(timeout > 0 && timeout < 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
+    }
+
+    mutating func run() throws {
+        let catalog = Catalog(try global.language())
+        let examples = try? ExampleCatalog.forCurrentProcess()
+        let plan: RunPlan
+        switch RunPlan.resolve(target, variant: variant, examples: examples, catalog: catalog) {
+        case .success(let resolved): plan = resolved
+        case .failure(let problem):
+            Console.error(problem.message)
+            throw ExitCode(ExitStatus.failure)
+        }
+        let go: GoToolchain
+        do {
+            go = try GoLocator.forCurrentProcess().locate()
+        } catch {
+            Console.error(catalog.text(.goNotFound))
+            throw ExitCode(ExitStatus.failure)
+        }
+        let report = plan.run(with: LabRunner(go: go), arguments: arguments.isEmpty ? nil : arguments,
+                              timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
+                              openFileLimit: nofile)
+        if json {
+            Console.line(report.json())
+        } else {
+            report.lines(catalog).forEach(Console.line)
+        }
+        report.problems(catalog).forEach(Console.error)
+        if !report.allMeasured { throw ExitCode(ExitStatus.findings) }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// `deferlab run` through the real executable: a user's own program, measured; usage errors.
+final class RunCommandTests: XCTestCase {
+    func testRunsAUserProgramAndMeasuresIt() throws {
+        let doctor = try CLI.run(["doctor"])
+        guard doctor.status == 0 else { throw XCTSkip("no Go toolchain: deferlab run cannot build programs") }
+        let dir = try temporaryDirectory(self)
+        try write("""
+        package main
+
+        import (
+        \t"fmt"
+        \t"os"
+        \t"path/filepath"
+        \t"strconv"
+        )
+
+        func main() {
+        \tn, _ := strconv.Atoi(os.Args[1])
+        \tdir, _ := os.MkdirTemp("", "files")
+        \tfor i := 0; i < n; i++ {
+        \t\tf, err := os.Create(filepath.Join(dir, fmt.Sprint(i)))
+        \t\tif err != nil {
+        \t\t\tpanic(err)
+        \t\t}
+        \t\tdefer f.Close()
+        \t}
+        \tfmt.Println("created", n)
+        }
+
+        """, to: dir.appendingPathComponent("prog/main.go"))
+        let out = try CLI.run(["run", "--json", "prog", "--", "40"], in: dir)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let items = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [[String: Any]]
+        XCTAssertEqual(items.count, 1)
+        XCTAssertEqual(items[0]["exitCode"] as? Int, 0)
+        XCTAssertEqual(items[0]["stdout"] as? String, "created 40\n")
+        XCTAssertEqual(items[0]["peakOpenFiles"] as? Int, 40, "the measured peak follows the argument")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["prog"], "nothing left behind")
+    }
+
+    func testUsageErrors() throws {
+        let missing = try CLI.run(["run", "--lang", "en", "no-such-example-or-path"])
+        XCTAssertEqual(missing.status, 2, missing.stdout + missing.stderr)
+        XCTAssertFalse(missing.stderr.isEmpty)
+        XCTAssertEqual(try CLI.run(["run", "--nofile", "0", "x"]).status, 2)
+    }
+}

@@ -1,0 +1,183 @@
+import DeferRules
+import Foundation
+import LabContent
+@testable import LabLessons
+import XCTest
+
+/// The shipped lessons load and validate; damaged or one-language lessons are reported as
+/// values with clear messages.
+final class LessonBookTests: XCTestCase {
+    /// The article's outline: every section must have exactly one lesson.
+    static let outline = ["1", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3",
+                          "4.1", "4.2", "4.3", "4.4", "5"]
+    static let rules = Set(DeferRules.all.map(\.name))
+
+    func testShippedLessonsLoadAndValidate() throws {
+        let examples = try ExampleCatalog.forCurrentProcess()
+        let book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Self.rules)
+        XCTAssertEqual(book.problems, [], book.problems.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(book.sections.map(\.id), Self.outline)
+        // Every example is used by some lesson, so none is shipped without being taught.
+        let used = Set(book.sections.flatMap(\.exampleIDs))
+        XCTAssertEqual(Set(examples.examples.map(\.id)).subtracting(used), [])
+        // Every correction binds at least one figure to a run, or names its example's run.
+        for section in book.sections {
+            for block in section.blocks {
+                guard case .correction(let correction) = block.content else { continue }
+                XCTAssertNotNil(examples.example(id: correction.example), "\(section.id) \(block.key)")
+            }
+        }
+        XCTAssertTrue(book.sections.contains { $0.blocks.contains { if case .checklist = $0.content { true } else { false } } })
+        XCTAssertEqual(book.section(after: "2.5")?.id, "3.1")
+        XCTAssertEqual(book.section(after: "1", offset: -1)?.id, nil)
+    }
+
+    func testDamagedFileIsAClearProblem() throws {
+        let (folder, examples) = try copyOfShippedLessons()
+        let damaged = folder.appendingPathComponent("2.4-closures.json")
+        try "{ \"format\": 1, \"section\": \"2.4\", ".write(to: damaged, atomically: true, encoding: .utf8)
+        let wrongKind = folder.appendingPathComponent("2.5-hot-paths.json")
+        var text = try String(contentsOf: wrongKind, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"kind\": \"prose\"", with: "\"kind\": \"poem\"")
+        try text.write(to: wrongKind, atomically: true, encoding: .utf8)
+
+        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules)
+        XCTAssertEqual(book.sections.map(\.id), Self.outline.filter { $0 != "2.4" && $0 != "2.5" })
+        let messages = book.problems.map(\.description)
+        XCTAssertEqual(messages.count, 2, messages.joined(separator: "\n"))
+        XCTAssertTrue(messages[0].hasPrefix(damaged.path + ": invalid lesson file: not valid JSON"), messages[0])
+        XCTAssertTrue(messages[1].hasPrefix(wrongKind.path + ": invalid lesson file: blocks[0].kind: unknown block kind \"poem\""),
+                      messages[1])
+    }
+
+    func testSectionInOneLanguageOnlyFails() throws {
+        let (folder, examples) = try copyOfShippedLessons()
+        let file = folder.appendingPathComponent("2.2-defer-stack.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
+        func dropEnglish(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { $0.key != "en" }.mapValues(dropEnglish)
+            }
+            if let array = value as? [Any] { return array.map(dropEnglish) }
+            return value
+        }
+        try JSONSerialization.data(withJSONObject: dropEnglish(json)).write(to: file)
+
+        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules)
+        XCTAssertNil(book.section(id: "2.2"))
+        XCTAssertEqual(book.sections.count, Self.outline.count - 1)
+        XCTAssertTrue(book.problems.allSatisfy { $0.path == file.path })
+        let messages = book.problems.map(\.description)
+        XCTAssertTrue(messages.contains("\(file.path): title: no en text (every text needs zh and en)"),
+                      messages.joined(separator: "\n"))
+        XCTAssertTrue(messages.contains("\(file.path): lifo.text: no en text (every text needs zh and en)"))
+        XCTAssertTrue(messages.contains("\(file.path): stack.art: no en text (every text needs zh and en)"))
+    }
+
+    func testReferencesFiguresAndTypedMeasurements() throws {
+        let (folder, examples) = try copyOfShippedLessons()
+        func prose(_ key: String, _ zh: String, _ en: String) -> [String: Any] {
+            ["key": key, "kind": "prose", "text": ["zh": zh, "en": en]]
+        }
+        let lesson: [String: Any] = [
+            "format": 1, "section": "9.1", "slug": "broken", "title": ["zh": "坏", "en": "Broken"],
+            "blocks": [
+                prose("ok", "`-work 10ms` {{run:loop-defer-files/bad/peakOpenFiles}}",
+                      "`-work 10ms` {{run:loop-defer-files/bad/peakOpenFiles}}"),
+                prose("mismatch", "{{example:defer-cost}}", "{{example:defer-lifo-order}}"),
+                prose("unknown-example", "{{run:no-such/bad/stdout}}", "{{run:no-such/bad/stdout}}"),
+                prose("unknown-figure", "{{run:defer-cost/bad/peakFoo}}", "{{run:defer-cost/bad/peakFoo}}"),
+                prose("not-listed", "{{run:defer-cost/bad/peakOpenFiles}}", "{{run:defer-cost/bad/peakOpenFiles}}"),
+                prose("not-claimed", "{{run:defer-cost/fixed/stdout#BenchmarkDeferInLoop}}",
+                      "{{run:defer-cost/fixed/stdout#BenchmarkDeferInLoop}}"),
+                prose("variant", "{{run:defer-cost/good/stdout}}", "{{run:defer-cost/good/stdout}}"),
+                prose("malformed", "{{run:defer-cost}}", "{{run:defer-cost}}"),
+                prose("refs", "{{section:7.7}} {{rule:no-rule}}", "{{section:7.7}} {{rule:no-rule}}"),
+                prose("typed", "耗时 340 ms", "took 1.2 ns/op and 32 B"),
+                ["key": "listing", "kind": "listing", "example": "defer-cost", "variant": "bad", "function": "nope"],
+                ["key": "table", "kind": "table", "columns": ["a", "b"], "rows": [["1"]]],
+                prose("ok", "重复", "duplicate"),
+            ],
+        ]
+        let file = folder.appendingPathComponent("9.1-broken.json")
+        try JSONSerialization.data(withJSONObject: lesson).write(to: file)
+
+        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules)
+        XCTAssertNil(book.section(id: "9.1"))
+        let details = book.problems.map { "\($0.location): \($0.detail)" }
+        let expected = [
+            "mismatch.text: zh and en name different placeholders (only in zh: {{example:defer-cost}}; only in en: {{example:defer-lifo-order}})",
+            "unknown-example.text: no example \"no-such\" in Content/examples",
+            "unknown-figure.text: unknown figure \"peakFoo\"",
+            "not-listed.text: figure peakOpenFiles is not among the figures of example defer-cost",
+            "not-claimed.text: \"BenchmarkDeferInLoop\" is not an expect.fixed.stdoutContains claim of example defer-cost",
+            "variant.text: unknown variant \"good\"",
+            "malformed.text: {{run:defer-cost}} is not a placeholder",
+            "refs.text: no lesson for section 7.7",
+            "refs.text: no rule \"no-rule\"",
+            "typed.text: \"340 ms\" looks like a typed measurement",
+            "typed.text: \"1.2 ns/op\" looks like a typed measurement",
+            "typed.text: \"32 B\" looks like a typed measurement",
+            "listing.function: defer-cost/bad/main.go declares no function nope",
+            "table.rows[0]: row has 1 cells, the table has 2 columns",
+            "ok: key \"ok\" is used twice",
+        ]
+        for needle in expected {
+            XCTAssertTrue(details.contains { $0.hasPrefix(needle) }, "missing: \(needle)\nin:\n\(details.joined(separator: "\n"))")
+        }
+        // `-work 10ms` in a code span is a workload, not a measurement; a valid figure is fine.
+        XCTAssertFalse(details.contains { $0.hasPrefix("ok.text") }, details.joined(separator: "\n"))
+        XCTAssertEqual(details.count, expected.count, details.joined(separator: "\n"))
+    }
+
+    func testPlaceholderParsing() {
+        XCTAssertEqual(LessonText.segments("a {{run:x/bad/stdout#db.Stats: InUse=4}} b"), [
+            .text("a "),
+            .placeholder(.run(RunFigure(example: "x", variant: "bad", figure: "stdout", line: "db.Stats: InUse=4"))),
+            .text(" b"),
+        ])
+        XCTAssertEqual(LessonText.segments("{{section:3.1}}{{rule:loop-defer}}"),
+                       [.placeholder(.section("3.1")), .placeholder(.rule("loop-defer"))])
+        XCTAssertEqual(LessonText.segments("x {{run:a/b}} {{oops"), [.text("x "), .malformed("{{run:a/b}}"), .text(" "), .malformed("{{oops")])
+        XCTAssertEqual(LessonText.typedMeasurements(in: "Go 1.22 prints 2 1 0; `-n 10000`; {{run:a/bad/wallMillis}}"), [])
+        XCTAssertEqual(LessonText.typedMeasurements(in: "took 12ms, 45% and 16 字节"), ["12ms", "45%", "16 字节"])
+    }
+
+    func testLocatesLessonsLikeContent() throws {
+        let base = try temporaryDirectory()
+        let project = base.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
+        let cwd = project.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: cwd, withIntermediateDirectories: true)
+        let found = try LessonBook.locateLessons(environment: [:], executableURL: nil, currentDirectory: cwd)
+        XCTAssertEqual(found.path, project.appendingPathComponent("Lessons").path)
+        let home = try LessonBook.locateLessons(environment: ["DEFERLAB_HOME": project.path], executableURL: nil,
+                                                currentDirectory: base)
+        XCTAssertEqual(home.path, project.appendingPathComponent("Lessons").path)
+        XCTAssertThrowsError(try LessonBook.locateLessons(environment: [:], executableURL: nil, currentDirectory: base)) {
+            XCTAssertTrue("\($0)".contains("lessons not found: no Lessons folder in \(base.path) or above"), "\($0)")
+        }
+        XCTAssertThrowsError(try LessonBook.load(lessonsFolder: base.appendingPathComponent("none"),
+                                                 examples: ExampleCatalog(contentFolder: base, examples: [], problems: [])))
+    }
+
+    // MARK: - Helpers
+
+    private func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("LabLessonsTests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir.resolvingSymlinksInPath()
+    }
+
+    /// A temporary copy of the shipped Lessons folder, and the shipped example catalog.
+    private func copyOfShippedLessons() throws -> (URL, ExampleCatalog) {
+        let examples = try ExampleCatalog.forCurrentProcess()
+        let project = try XCTUnwrap(ProjectLocator.forCurrentProcess().projectFolder(holding: LessonBook.lessonsRelativePath))
+        let shipped = project.appendingPathComponent(LessonBook.lessonsRelativePath)
+        let copy = try temporaryDirectory().appendingPathComponent("Lessons")
+        try FileManager.default.copyItem(at: shipped, to: copy)
+        return (copy, examples)
+    }
+}

