@@ -43,6 +43,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runTimedOut
     case runPeakOpenFiles
     case runPeakGoroutines
+    case runPeakPendingDefers
     case runGoroutinesAtExit
     case runHeapAllocs
     case runHeapBytes
@@ -51,6 +52,42 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runFailed
     case runBuildFailed
     case runNoFile
+    // The learning shell (Sources/LabShell).
+    case shellWelcome
+    case shellResume
+    case shellHelp
+    case shellUnknownCommand
+    case shellUnknownCommandNoHint
+    case shellNoSection
+    case shellLastSection
+    case shellFirstSection
+    case shellStateDamaged
+    case shellStateNotSaved
+    case shellHistoryIgnored
+    case shellNotUTF8
+    case shellLessonsNotFound
+    case shellNoLessons
+    case shellLessonSkipped
+    case shellRunToMeasure
+    case shellNoExample
+    case shellUsage
+    case shellConfirmWrite
+    case shellWritten
+    case shellNotWritten
+    case shellNoFindings
+    case shellArticleSaid
+    case shellWeMeasured
+    case shellCorrection
+    case shellRunHint
+    case shellLanguageNow
+    case shellBye
+    case shellExampleRef
+    case shellSectionRef
+    case shellRuleRef
+    case shellToc
+    case shellRunning
+    case shellNoDiff
+    case shellChecklist
 }
 
 public struct Catalog: Sendable {
@@ -128,6 +165,7 @@ public struct Catalog: Sendable {
         case .runTimedOut: return ["超时被终止", "killed at timeout"]
         case .runPeakOpenFiles: return ["同时打开的文件（峰值）", "open files (peak)"]
         case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
+        case .runPeakPendingDefers: return ["待执行的 defer（峰值）", "pending defers (peak)"]
         case .runGoroutinesAtExit: return ["退出时的 goroutine", "goroutines at exit"]
         case .runHeapAllocs: return ["堆分配次数", "heap allocations"]
         case .runHeapBytes: return ["堆分配字节", "heap bytes allocated"]
@@ -139,6 +177,68 @@ public struct Catalog: Sendable {
             "打开文件数上限：%1（软、硬上限都设了：Go ≥ 1.19 启动时会把软上限提到硬上限，只降软上限看不出效果）",
             "open-file limit: %1 (soft and hard: Go ≥ 1.19 raises the soft limit to the hard one at start, so lowering only the soft limit shows nothing)",
         ]
+        case .shellWelcome: return ["DeferLab 学习环境：输入 help 查看命令，quit 退出。", "DeferLab learning shell: type help for the commands, quit to leave."]
+        case .shellResume: return ["当前章节：%1", "Current section: %1"]
+        case .shellHelp: return ["""
+            命令（括号里是中文别名）：
+              help（帮助）                      这份说明
+              toc（目录）                       全部章节
+              open SECTION（打开）              打开一节，例如 open 2.4；不带参数重新显示本节
+              next（下一节） / prev（上一节）   翻到下一节 / 上一节
+              show [bad|fixed|diff]（代码）     当前示例的有问题代码、修复后代码或两者的差异
+              run [EXAMPLE] [bad|fixed|both] [--nofile N]（运行）  在真实的 Go 上运行并测量示例
+              lang zh|en（语言）                切换语言并重新显示本节
+              explain [RULE]（解释）            修复规则的说明和例子
+              fix PATH（修复）                  查找 defer 误用并显示修改；确认后才写入
+              quit（退出）                      退出；下次从这一节继续
+            """, """
+            Commands (Chinese aliases in brackets):
+              help (帮助)                       this help
+              toc (目录)                        every section
+              open SECTION (打开)               open a section, e.g. open 2.4; without one, show this section again
+              next (下一节) / prev (上一节)     the next / previous section
+              show [bad|fixed|diff] (代码)      the current example's bad code, fixed code, or the diff
+              run [EXAMPLE] [bad|fixed|both] [--nofile N] (运行)  run and measure the example on the real Go
+              lang zh|en (语言)                 switch language and show this section again
+              explain [RULE] (解释)             a fixer rule with its bad and fixed example
+              fix PATH (修复)                   find defer misuse and show the changes; writes only after you confirm
+              quit (退出)                       leave; next time we resume at this section
+            """]
+        case .shellUnknownCommand: return ["未知命令 %1。你是想输入 %2 吗？", "unknown command %1; did you mean %2?"]
+        case .shellUnknownCommandNoHint: return ["未知命令 %1（输入 help 查看命令）", "unknown command %1 (type help for the commands)"]
+        case .shellNoSection: return ["没有第 %1 节（输入 toc 查看目录）", "there is no section %1 (toc lists them)"]
+        case .shellLastSection: return ["这已经是最后一节。", "This is the last section."]
+        case .shellFirstSection: return ["这已经是第一节。", "This is the first section."]
+        case .shellStateDamaged: return ["警告：状态文件 %1 已损坏（%2），从头开始", "warning: the state file %1 is damaged (%2); starting fresh"]
+        case .shellStateNotSaved: return ["警告：无法保存状态 %1：%2", "warning: cannot save the state %1: %2"]
+        case .shellHistoryIgnored: return ["警告：历史文件 %1 无法使用（%2），已忽略", "warning: the history file %1 cannot be used (%2); ignored"]
+        case .shellNotUTF8: return ["不是 UTF-8 文本", "not UTF-8 text"]
+        case .shellLessonsNotFound: return [
+            "找不到课程：%1 里都没有 Lessons 文件夹。请把 DEFERLAB_HOME 设为包含 Lessons/ 和 Content/ 的 DeferLab 文件夹。",
+            "lessons not found: no Lessons folder in %1. Set DEFERLAB_HOME to the DeferLab folder that holds Lessons/ and Content/.",
+        ]
+        case .shellNoLessons: return ["%1 里没有一节课程能加载", "no lesson section in %1 loads"]
+        case .shellLessonSkipped: return ["警告：%1（已跳过这一节）", "warning: %1 (section skipped)"]
+        case .shellRunToMeasure: return ["运行后显示", "run to measure"]
+        case .shellNoExample: return ["这一节没有可运行的示例（run EXAMPLE 可以指定一个）", "this section has no example to run (run EXAMPLE names one)"]
+        case .shellUsage: return ["用法：%1", "usage: %1"]
+        case .shellConfirmWrite: return ["把这些修改写入 %1 个文件吗？[y/N] ", "Write these changes to %1 file(s)? [y/N] "]
+        case .shellWritten: return ["已写入 %1", "written: %1"]
+        case .shellNotWritten: return ["没有写入任何文件。", "Nothing was written."]
+        case .shellNoFindings: return ["%1：没有发现 defer 误用", "%1: no defer misuse found"]
+        case .shellArticleSaid: return ["文章说：", "The article said:"]
+        case .shellWeMeasured: return ["我们测得：", "What we measured:"]
+        case .shellCorrection: return ["更正", "Correction"]
+        case .shellRunHint: return ["▶ 输入 run %1 运行（%2）", "▶ type run %1 to run it (%2)"]
+        case .shellLanguageNow: return ["语言：中文", "Language: English"]
+        case .shellBye: return ["再见。下次从第 %1 节继续。", "Bye. Next time we resume at section %1."]
+        case .shellExampleRef: return ["示例 %1", "example %1"]
+        case .shellSectionRef: return ["第 %1 节", "section %1"]
+        case .shellRuleRef: return ["规则 %1", "rule %1"]
+        case .shellToc: return ["目录", "Contents"]
+        case .shellRunning: return ["正在构建并运行 %1 …", "Building and running %1 …"]
+        case .shellNoDiff: return ["%1：有问题的版本和修复版一样", "%1: the bad and fixed versions are the same"]
+        case .shellChecklist: return ["清单", "Checklist"]
         case .reasonTooOld: return ["版本 %1 低于最低要求 %2", "version %1 is older than the minimum %2"]
         }
     }

@@ -16,7 +16,23 @@ enum Instrumentation {
     static func edits(name: String, bytes: [UInt8]) -> [TextEdit] {
         let parsed = GoParser.parse(name: name, bytes: bytes)
         guard parsed.file.name.name == "main" else { return [] }
-        return mainEdits(parsed) + openEdits(parsed)
+        return mainEdits(parsed) + openEdits(parsed) + deferEdits(parsed)
+    }
+
+    /// `deferlabDeferred(); defer deferlabDeferRan(); ` in front of every defer statement, on
+    /// the same line: the first counts the call as pending; the second, deferred just before
+    /// the program's own, runs right after it and counts it as done. The extra defers change
+    /// how the compiler implements them (open-coded vs heap), so allocation and time figures
+    /// of an instrumented run are not the program's own.
+    static func deferEdits(_ parsed: ParsedFile) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        Inspector.walk(parsed.file) { node in
+            if case .stmt(.defer(let d)) = node {
+                edits.append(.insert("\(ProbeSource.deferredCall); defer \(ProbeSource.ranCall); ", at: parsed.source.offset(d.deferPos)))
+            }
+            return true
+        }
+        return edits
     }
 
     /// ` defer deferlabProbeFinal();` right after the opening brace of `func main`.

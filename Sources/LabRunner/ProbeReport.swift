@@ -12,6 +12,8 @@ public struct ProbeSample: Sendable, Hashable, Codable {
     public var heapBytes: Int
     /// True for the final sample taken at a normal return from `main`.
     public var final: Bool
+    /// Deferred calls registered and not yet run (0 when the program was not instrumented).
+    public var pendingDefers: Int = 0
 }
 
 /// The figures gathered from the probe's stream; built incrementally as bytes arrive.
@@ -22,6 +24,8 @@ public struct ProbeReport: Sendable, Hashable {
     public private(set) var samples: [ProbeSample] = []
     /// The most descriptors a wrapped open proved open at once (`o` events), if any.
     public private(set) var openedPeak: Int?
+    /// The most deferred calls pending at once (`p` events, sent on each new peak), if any.
+    public private(set) var deferPeak: Int?
     /// Lines that did not parse (a program writing to the probe's descriptor, or a cut line).
     public private(set) var malformedLines = 0
     private var pending: [UInt8] = []
@@ -34,6 +38,11 @@ public struct ProbeReport: Sendable, Hashable {
 
     /// The most descriptors open at once above the baseline, over all samples and opens.
     public var peakOpenFiles: Int? { (samples.map(\.openFiles) + [openedPeak].compactMap { $0 }).max() }
+    /// The most deferred calls pending at once (registered and not yet run).
+    public var peakPendingDefers: Int? {
+        guard started else { return nil }
+        return max(deferPeak ?? 0, samples.map(\.pendingDefers).max() ?? 0)
+    }
     /// The most goroutines alive at once.
     public var peakGoroutines: Int? { samples.map(\.goroutines).max() }
     /// Goroutines in the last sample: at a normal return from `main` the final one, else the
@@ -69,12 +78,15 @@ public struct ProbeReport: Sendable, Hashable {
             if let raw = Int(fields[1]) { baseline = raw; return }
         case ("o", 3):
             if let open = Int(fields[2]) { openedPeak = max(openedPeak ?? 0, open); return }
-        case ("s", 6), ("e", 6):
+        case ("p", 3):
+            if let n = Int(fields[2]) { deferPeak = max(deferPeak ?? 0, n); return }
+        case ("s", 7), ("e", 7):
             let numbers = fields.dropFirst().compactMap { Int($0) }
-            guard numbers.count == 5 else { break }
+            guard numbers.count == 6 else { break }
             samples.append(ProbeSample(micros: numbers[0], openFiles: max(numbers[1], 0),
                                        goroutines: numbers[2], heapAllocs: numbers[3],
-                                       heapBytes: numbers[4], final: fields[0] == "e"))
+                                       heapBytes: numbers[4], final: fields[0] == "e",
+                                       pendingDefers: max(numbers[5], 0)))
             return
         default:
             break

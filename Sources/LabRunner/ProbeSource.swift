@@ -43,6 +43,9 @@ public enum ProbeSource {
     public static let fileName = "0deferlab_probe.go"
     /// The call deferred at the top of `main` for a final sample on a normal return.
     public static let finalCall = "deferlabProbeFinal()"
+    /// Inserted before each defer statement (see ``Instrumentation``).
+    public static let deferredCall = "deferlabDeferred()"
+    public static let ranCall = "deferlabDeferRan()"
     /// The time between two samples.
     public static let sampleInterval: Duration = .milliseconds(2)
 
@@ -78,6 +81,8 @@ public enum ProbeSource {
     	dir      int
     	baseline int
     	maxFD    atomic.Int64
+    	pending  atomic.Int64
+    	peakDefer atomic.Int64
     	start    time.Time
     	allocs0  uint64
     	bytes0   uint64
@@ -156,9 +161,42 @@ public enum ProbeSource {
     	p.line = strconv.AppendUint(p.line, deferlabMetric(p.metrics[0])-p.allocs0, 10)
     	p.line = append(p.line, ' ')
     	p.line = strconv.AppendUint(p.line, deferlabMetric(p.metrics[1])-p.bytes0, 10)
+    	p.line = append(p.line, ' ')
+    	p.line = strconv.AppendInt(p.line, p.pending.Load(), 10)
     	p.line = append(p.line, '\n')
     	syscall.Write(p.fd, p.line)
     }
+
+    // deferlabDeferred runs just before each defer statement of the program (the runner
+    // inserts it): one more call is pending. A new highest count is sent at once, so a peak
+    // between two samples is still seen.
+    func deferlabDeferred() {
+    	p := &deferlabProbe
+    	n := p.pending.Add(1)
+    	if p.fd < 3 {
+    		return
+    	}
+    	for {
+    		old := p.peakDefer.Load()
+    		if n <= old {
+    			return
+    		}
+    		if p.peakDefer.CompareAndSwap(old, n) {
+    			break
+    		}
+    	}
+    	var buf [64]byte
+    	line := append(buf[:0], 'p', ' ')
+    	line = strconv.AppendInt(line, time.Since(p.start).Microseconds(), 10)
+    	line = append(line, ' ')
+    	line = strconv.AppendInt(line, n, 10)
+    	line = append(line, '\n')
+    	syscall.Write(p.fd, line)
+    }
+
+    // deferlabDeferRan is deferred right before each of the program's own defers, so it runs
+    // right after that deferred call (defers run last in, first out): one call fewer pending.
+    func deferlabDeferRan() { deferlabProbe.pending.Add(-1) }
 
     // deferlabCountFDs lists /proc/self/fd (the probe's own descriptors included).
     func deferlabCountFDs(dir int, buf []byte) int {

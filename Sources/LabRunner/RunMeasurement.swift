@@ -40,6 +40,8 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     public var peakOpenFiles: Int?
     /// The most goroutines alive at once (the probe's not counted).
     public var peakGoroutines: Int?
+    /// The most deferred calls pending at once (registered and not yet run).
+    public var peakPendingDefers: Int?
     /// Goroutines in the last sample before the program ended.
     public var goroutinesAtExit: Int?
     /// Heap allocations while the program ran (count).
@@ -74,6 +76,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         self.stderr = stderr
         self.peakOpenFiles = report.peakOpenFiles
         self.peakGoroutines = report.peakGoroutines
+        self.peakPendingDefers = report.peakPendingDefers
         self.goroutinesAtExit = report.goroutinesAtExit
         self.heapAllocs = report.heapAllocs
         self.heapBytes = report.heapBytes
@@ -84,7 +87,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakGoroutines, goroutinesAtExit
+        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit
         case heapAllocs, heapBytes, wallMillis, timedOut, error
     }
 
@@ -97,6 +100,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         try container.encode(stdout, forKey: .stdout)
         try container.encode(stderr, forKey: .stderr)
         try container.encode(peakOpenFiles, forKey: .peakOpenFiles)
+        try container.encode(peakPendingDefers, forKey: .peakPendingDefers)
         try container.encode(peakGoroutines, forKey: .peakGoroutines)
         try container.encode(goroutinesAtExit, forKey: .goroutinesAtExit)
         try container.encode(heapAllocs, forKey: .heapAllocs)

@@ -58,6 +58,9 @@ final class LabRunnerTests: XCTestCase {
         print("LabRunnerTests: loop-defer-files bad \(figures(bad)); fixed \(figures(fixed))")
         XCTAssertGreaterThanOrEqual(bad.peakOpenFiles ?? 0, 10_000)
         XCTAssertLessThanOrEqual(try XCTUnwrap(fixed.peakOpenFiles), 2)
+        // Pending defers: all 10,000 wait for the function's return in bad; one at a time in fixed.
+        XCTAssertGreaterThanOrEqual(bad.peakPendingDefers ?? 0, 10_000)
+        XCTAssertLessThanOrEqual(try XCTUnwrap(fixed.peakPendingDefers), 3)
     }
 
     func testLowOpenFileLimitFailsBadAndPassesFixed() throws {
@@ -91,6 +94,7 @@ final class LabRunnerTests: XCTestCase {
             XCTAssertEqual(run.exitCode, 3, run.stderr)
             XCTAssertEqual(run.stdout, "holding \(n) files\n")
             XCTAssertEqual(run.peakOpenFiles, n, "the files are open when os.Exit ends the program")
+            XCTAssertEqual(run.peakPendingDefers, n, "every deferred Close is still pending when os.Exit ends the program")
             XCTAssertEqual(run.samples.last?.final, false, "os.Exit leaves no final sample")
             XCTAssertEqual(run.peakGoroutines, 1)
         }
@@ -141,6 +145,7 @@ final class LabRunnerTests: XCTestCase {
 
     private func figures(_ run: RunMeasurement) -> String {
         "exit \(run.exitCode.map(String.init) ?? "-") open \(run.peakOpenFiles.map(String.init) ?? "-") "
+            + "pending defers \(run.peakPendingDefers.map(String.init) ?? "-") "
             + "goroutines \(run.peakGoroutines.map(String.init) ?? "-")/\(run.goroutinesAtExit.map(String.init) ?? "-") "
             + "allocs \(run.heapAllocs.map(String.init) ?? "-") bytes \(run.heapBytes.map(String.init) ?? "-") "
             + "wall \(run.wallMillis.map(String.init) ?? "-")ms samples \(run.samples.count)"
