@@ -70,12 +70,14 @@ public struct LabRunner: Sendable {
             return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
         }
         if let failure = build(in: workspace, timeout: options.buildTimeout) {
-            return RunMeasurement(id: id, variant: variant, failure: failure)
+            return RunMeasurement(id: id, variant: variant, failure: failure.naming(program.folder, for: workspace))
         }
         return measure(in: workspace, id: id, variant: variant, options: options)
     }
 
     /// `go build -o prog .`; nil on success. Go's own temp files go to the workspace too.
+    /// Messages name the workspace's copies (`./main.go:4:2`); `RunFailure.naming` turns
+    /// them back into the user's own paths.
     private func build(in workspace: Workspace, timeout: Duration) -> RunFailure? {
         do {
             let result = try go.run(arguments: ["build", "-o", workspace.binary.path, "."],

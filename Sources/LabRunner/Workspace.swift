@@ -86,3 +86,30 @@ struct Workspace {
         try? manager.removeItem(at: root)
     }
 }
+
+extension ProgramSource {
+    /// The folder holding the program's files.
+    var folder: URL {
+        switch self {
+        case .directory(let url): return url
+        case .file(let url): return url.deletingLastPathComponent()
+        }
+    }
+}
+
+extension RunFailure {
+    /// A build failure whose paths name the user's files instead of the workspace's copies:
+    /// `./main.go:4:2` and `<workspace>/src/main.go:4:2` become `<folder>/main.go:4:2`. The
+    /// instrumentation keeps every line and column of the user's code, so positions match.
+    func naming(_ folder: URL, for workspace: Workspace) -> RunFailure {
+        guard case .build(let output) = self else { return self }
+        let dir = folder.standardizedFileURL.path
+        var lines: [String] = []
+        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+            var l = String(line).replacingOccurrences(of: workspace.source.path + "/", with: dir + "/")
+            if l.hasPrefix("./") { l = dir + "/" + l.dropFirst(2) }
+            lines.append(l)
+        }
+        return .build(lines.joined(separator: "\n"))
+    }
+}

@@ -125,7 +125,8 @@ final class LabRunnerTests: XCTestCase {
             .write(to: folder.appendingPathComponent("main.go"))
         let run = runner.run(.directory(folder), id: folder.path, variant: nil, options: RunOptions())
         guard case .build(let output)? = run.failure else { return XCTFail("expected a build failure: \(run)") }
-        XCTAssertTrue(output.contains("main.go:4:2: undefined: undefinedThing"), output)
+        XCTAssertTrue(output.contains(folder.standardizedFileURL.path + "/main.go:4:2: undefined: undefinedThing"), output)
+        XCTAssertFalse(output.contains("deferlab-run-"), "no workspace path: \(output)")
     }
 
     func testTimeoutKillsAHangingProgram() throws {
