@@ -44,6 +44,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runPeakOpenFiles
     case runPeakGoroutines
     case runPeakPendingDefers
+    case runNotScalable
     case runGoroutinesAtExit
     case runHeapAllocs
     case runHeapBytes
@@ -166,6 +167,7 @@ public struct Catalog: Sendable {
         case .runPeakOpenFiles: return ["同时打开的文件（峰值）", "open files (peak)"]
         case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
         case .runPeakPendingDefers: return ["待执行的 defer（峰值）", "pending defers (peak)"]
+        case .runNotScalable: return ["%1 没有可调的工作量（-n 参数），不能用 --n", "%1 has no workload size (-n flag) for --n to set"]
         case .runGoroutinesAtExit: return ["退出时的 goroutine", "goroutines at exit"]
         case .runHeapAllocs: return ["堆分配次数", "heap allocations"]
         case .runHeapBytes: return ["堆分配字节", "heap bytes allocated"]

@@ -31,21 +31,44 @@ public enum RunPlan: Sendable {
 
     /// Runs the plan; `options` nil means the example's own `args` and timeout (for a path:
     /// no arguments, the default timeout). `arguments`/`timeout` given by the user win.
+    /// `goVersion` sets the module's go line for the build; `count` replaces the value of the
+    /// example's `-n` workload flag (see ``scaled(_:count:)``).
     public func run(with runner: LabRunner, arguments: [String]?, timeout: Duration?,
-                    openFileLimit: Int?) -> RunReport {
+                    openFileLimit: Int?, goVersion: String? = nil, count: Int? = nil) -> RunReport {
         switch self {
         case .example(let example, let variants):
-            let options = RunOptions(arguments: arguments ?? example.manifest.args,
+            var args = arguments ?? example.manifest.args
+            if let count, let scaled = RunPlan.scaled(args, count: count) { args = scaled }
+            var options = RunOptions(arguments: args,
                                      timeout: timeout ?? example.manifest.timeout,
                                      openFileLimit: openFileLimit)
+            options.goVersion = goVersion
             let runs = variants.map { runner.run(example: example, variant: $0, options: options) }
             return RunReport(runs: runs, openFileLimit: openFileLimit)
         case .program(let source, let id):
             var options = RunOptions(arguments: arguments ?? [], openFileLimit: openFileLimit)
             if let timeout { options.timeout = timeout }
+            options.goVersion = goVersion
             return RunReport(runs: [runner.run(source, id: id, variant: nil, options: options)],
                              openFileLimit: openFileLimit)
         }
+    }
+}
+
+extension RunPlan {
+    /// The example's workload flag `-n` with `count` as its value; nil when the arguments have
+    /// no `-n` (the example has no workload size to scale).
+    public static func scaled(_ args: [String], count: Int) -> [String]? {
+        guard let i = args.firstIndex(of: "-n"), i + 1 < args.count else { return nil }
+        var out = args
+        out[i + 1] = String(count)
+        return out
+    }
+
+    /// Whether `--n` can scale this plan's workload.
+    public var isScalable: Bool {
+        if case .example(let example, _) = self { return RunPlan.scaled(example.manifest.args, count: 1) != nil }
+        return false
     }
 }
 

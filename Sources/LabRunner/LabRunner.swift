@@ -13,6 +13,10 @@ public struct RunOptions: Sendable, Hashable {
     public var openFileLimit: Int?
     /// Wall-clock limit for `go build`.
     public var buildTimeout: Duration
+    /// The module's `go` line for the build (`1.21`, `1.22`…): loop-variable semantics and
+    /// other language changes follow it. nil keeps the program's own go.mod (or, without one,
+    /// the toolchain's version).
+    public var goVersion: String? = nil
 
     /// Creates options.
     public init(arguments: [String] = [], timeout: Duration = .seconds(60), openFileLimit: Int? = nil,
@@ -65,7 +69,8 @@ public struct LabRunner: Sendable {
         }
         defer { workspace.remove() }
         do {
-            try workspace.prepare(program, goLine: "\(go.version.major).\(go.version.minor)")
+            try workspace.prepare(program, goLine: options.goVersion ?? "\(go.version.major).\(go.version.minor)",
+                                  overrideGoLine: options.goVersion != nil)
         } catch {
             return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
         }

@@ -40,7 +40,7 @@ struct Workspace {
 
     /// Copies the program, writes a go.mod when it has none (`goLine` like `1.23`), adds the
     /// probe and instruments the copy (``Instrumentation``).
-    func prepare(_ program: ProgramSource, goLine: String) throws {
+    func prepare(_ program: ProgramSource, goLine: String, overrideGoLine: Bool = false) throws {
         let manager = FileManager.default
         let files: [URL]
         switch program {
@@ -58,6 +58,17 @@ struct Workspace {
         let goMod = source.appendingPathComponent("go.mod")
         if !manager.fileExists(atPath: goMod.path) {
             try Data("module deferlab.run/program\n\ngo \(goLine)\n".utf8).write(to: goMod)
+        } else if overrideGoLine {
+            // Replace the go line (and drop a toolchain line that would require a newer Go).
+            let text = try String(contentsOf: goMod, encoding: .utf8)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                .filter { !$0.hasPrefix("toolchain ") }
+            if let i = lines.firstIndex(where: { $0.hasPrefix("go ") }) {
+                lines[i] = "go \(goLine)"
+            } else {
+                lines.append("go \(goLine)")
+            }
+            try Data(lines.joined(separator: "\n").utf8).write(to: goMod)
         }
         for file in files where Self.isBuiltGoFile(file.lastPathComponent) {
             let copy = source.appendingPathComponent(file.lastPathComponent)

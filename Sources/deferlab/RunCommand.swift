@@ -24,6 +24,10 @@ struct Run: ParsableCommand {
     var nofile: Int?
     @Option(name: .long, help: "Seconds before the program is killed (default: the example's, else 60).")
     var timeout: Double?
+    @Option(name: .customLong("go"), help: "The module's go line for the build, e.g. 1.21 or 1.22 (loop-variable semantics follow it).")
+    var goVersion: String?
+    @Option(name: .customLong("n"), help: "Workload size: the example's -n value.")
+    var count: Int?
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Example id, folder or .go file.")
     var target: String
@@ -32,6 +36,10 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if let nofile, nofile < 1 { throw ValidationError("--nofile must be at least 1") }
+        if let count, count < 1 { throw ValidationError("--n must be at least 1") }
+        if let v = goVersion, !v.split(separator: ".").allSatisfy({ Int($0) != nil }) || !v.hasPrefix("1.") {
+            throw ValidationError("--go takes a Go language version such as 1.21 or 1.22")
+        }
         if let timeout, !(timeout > 0 && timeout < 86_400) { throw ValidationError("--timeout must be between 0 and 86400 seconds") }
     }
 
@@ -52,9 +60,13 @@ struct Run: ParsableCommand {
             Console.error(catalog.text(.goNotFound))
             throw ExitCode(ExitStatus.failure)
         }
+        if count != nil && !plan.isScalable {
+            Console.error(catalog.text(.runNotScalable, target))
+            throw ExitCode(ExitStatus.failure)
+        }
         let report = plan.run(with: LabRunner(go: go), arguments: arguments.isEmpty ? nil : arguments,
                               timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
-                              openFileLimit: nofile)
+                              openFileLimit: nofile, goVersion: goVersion, count: count)
         if json {
             Console.line(report.json())
         } else {

@@ -48,3 +48,31 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["run", "--nofile", "0", "x"]).status, 2)
     }
 }
+
+/// `--go` picks the language version of the build; `--n` scales an example's workload.
+final class RunOptionsTests: XCTestCase {
+    func testGoLineDecidesLoopVariableSemanticsAndNScalesTheWorkload() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain") }
+        // The same fixed source prints 2 1 0 under go 1.22 and 3 3 3 when built as go 1.21.
+        let new = try CLI.run(["run", "--json", "--variant", "fixed", "loopvar-capture"])
+        let old = try CLI.run(["run", "--json", "--variant", "fixed", "--go", "1.21", "loopvar-capture"])
+        XCTAssertEqual(new.status, 0, new.stderr)
+        XCTAssertEqual(old.status, 0, old.stderr)
+        func stdout(_ o: CLI.Output) throws -> String {
+            let items = try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as! [[String: Any]]
+            return items[0]["stdout"] as? String ?? ""
+        }
+        let newOut = try stdout(new), oldOut = try stdout(old)
+        XCTAssertTrue(newOut.contains("2 1 0"), newOut)
+        XCTAssertTrue(oldOut.contains("3 3 3"), oldOut)
+
+        let small = try CLI.run(["run", "--json", "--variant", "bad", "--n", "300", "loop-defer-files"])
+        XCTAssertEqual(small.status, 0, small.stderr)
+        let item = (try JSONSerialization.jsonObject(with: Data(small.stdout.utf8)) as! [[String: Any]])[0]
+        XCTAssertEqual(item["peakOpenFiles"] as? Int, 300, "the measured peak follows --n")
+        XCTAssertGreaterThanOrEqual(item["peakPendingDefers"] as? Int ?? 0, 300)
+        let notScalable = try CLI.run(["run", "--n", "5", "double-unlock"])
+        XCTAssertEqual(notScalable.status, 2)
+        XCTAssertEqual(try CLI.run(["run", "--go", "banana", "loopvar-capture"]).status, 2)
+    }
+}
