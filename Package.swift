@@ -11,6 +11,7 @@ import PackageDescription
 //   LabRunner (build and run a program with the measuring probe) -> GoToolchain, GoSyntax, LabContent
 //   CLibEdit (system library for the learning shell)
 //   DeferLabCore (language choice, text catalog, source walking, commands' logic)
+//   LabShell (the learning shell: REPL, rendering, libedit) -> everything above
 //   deferlab (argument parsing only)
 let package = Package(
     name: "DeferLab",
@@ -38,10 +39,15 @@ let package = Package(
             name: "DeferLabCore",
             dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
         ),
+        .target(
+            name: "LabShell",
+            dependencies: ["DeferLabCore", "LabLessons", "LabContent", "LabRunner", "GoToolchain", "GoSyntax",
+                           "GoAnalysis", "DeferRules", "CLibEdit"]
+        ),
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "DeferLabCore", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
+                "DeferLabCore", "LabShell", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +63,8 @@ let package = Package(
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
                     exclude: ["programs"]),
         .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
-        .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabLessons", "LabContent", "DeferLabCore"]),
+        .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit", "LabRunner"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,6 +45,8 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runPeakGoroutines
     case runPeakPendingDefers
     case runNotScalable
+    case runChartOpenFiles
+    case runChartPendingDefers
     case runGoroutinesAtExit
     case runHeapAllocs
     case runHeapBytes
@@ -168,6 +170,8 @@ public struct Catalog: Sendable {
         case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
         case .runPeakPendingDefers: return ["待执行的 defer（峰值）", "pending defers (peak)"]
         case .runNotScalable: return ["%1 没有可调的工作量（-n 参数），不能用 --n", "%1 has no workload size (-n flag) for --n to set"]
+        case .runChartOpenFiles: return ["打开的文件随时间的变化（同一刻度，右侧为峰值）", "open files over time (one scale; the peak on the right)"]
+        case .runChartPendingDefers: return ["待执行的 defer 随时间的变化（同一刻度，右侧为峰值）", "pending defers over time (one scale; the peak on the right)"]
         case .runGoroutinesAtExit: return ["退出时的 goroutine", "goroutines at exit"]
         case .runHeapAllocs: return ["堆分配次数", "heap allocations"]
         case .runHeapBytes: return ["堆分配字节", "heap bytes allocated"]

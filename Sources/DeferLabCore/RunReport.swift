@@ -19,13 +19,19 @@ public struct RunReport: Sendable {
     /// True when every run was built and measured (the programs' own exit status aside).
     public var allMeasured: Bool { runs.allSatisfy(\.measured) }
 
-    /// The table and the programs' output, for standard output.
-    public func lines(_ catalog: Catalog) -> [String] {
+    /// The table, charts of open files and pending defers over time, and the programs'
+    /// output, for standard output. `plain`: no block characters (not a terminal).
+    public func lines(_ catalog: Catalog, plain: Bool = true) -> [String] {
         var out: [String] = []
         if let openFileLimit { out.append(catalog.text(.runNoFile, String(openFileLimit))) }
         let measured = runs.filter(\.measured)
         if !measured.isEmpty {
             out += table(measured, catalog)
+            for (figure, title) in [(RunChart.Figure.openFiles, catalog.text(.runChartOpenFiles)),
+                                    (.pendingDefers, catalog.text(.runChartPendingDefers))] {
+                let chart = RunChart.lines(measured, figure: figure, title: title, plain: plain) { label($0, catalog) }
+                if !chart.isEmpty { out += [""] + chart }
+            }
             for run in measured {
                 out.append("")
                 out.append(catalog.text(.runOutputOf, label(run, catalog)))

@@ -14,6 +14,17 @@ public struct ProbeSample: Sendable, Hashable, Codable {
     public var final: Bool
     /// Deferred calls registered and not yet run (0 when the program was not instrumented).
     public var pendingDefers: Int = 0
+
+    public init(micros: Int, openFiles: Int, goroutines: Int, heapAllocs: Int, heapBytes: Int,
+                final: Bool, pendingDefers: Int = 0) {
+        self.micros = micros
+        self.openFiles = openFiles
+        self.goroutines = goroutines
+        self.heapAllocs = heapAllocs
+        self.heapBytes = heapBytes
+        self.final = final
+        self.pendingDefers = pendingDefers
+    }
 }
 
 /// The figures gathered from the probe's stream; built incrementally as bytes arrive.

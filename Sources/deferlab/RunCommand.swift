@@ -70,7 +70,8 @@ struct Run: ParsableCommand {
         if json {
             Console.line(report.json())
         } else {
-            report.lines(catalog).forEach(Console.line)
+            let plain = isatty(1) == 0 || Environment.current["NO_COLOR"] != nil || Environment.current["TERM"] == "dumb"
+            report.lines(catalog, plain: plain).forEach(Console.line)
         }
         report.problems(catalog).forEach(Console.error)
         if !report.allMeasured { throw ExitCode(ExitStatus.findings) }

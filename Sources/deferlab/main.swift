@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeferLabCore
+import LabShell
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,9 +19,12 @@ struct DeferLab: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    /// No subcommand: the learning shell (plain lines when not on a terminal).
     mutating func run() throws {
-        // The learning shell will start here; until it exists, show what there is.
-        Console.line(DeferLab.helpMessage())
+        let language = try global.language()
+        Console.flush()
+        let status = LearningShell.start(language: language, environment: Environment.current)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

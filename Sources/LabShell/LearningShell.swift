@@ -1,0 +1,269 @@
+import DeferLabCore
+import DeferRules
+import Foundation
+import GoToolchain
+import LabContent
+import LabLessons
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the shell writes: lines for the learner (standard output) and warnings/errors
+/// (standard error). Injected so the shell's logic never reaches for the streams itself.
+public struct ShellOutput {
+    /// Writes text as is (no newline added).
+    public var write: (String) -> Void
+    /// Writes a warning or error line.
+    public var error: (String) -> Void
+
+    /// Creates a sink.
+    public init(write: @escaping (String) -> Void, error: @escaping (String) -> Void) {
+        self.write = write
+        self.error = error
+    }
+
+    /// The process's standard streams, flushed after each write so a pipe sees lines in order.
+    public static var standard: ShellOutput {
+        ShellOutput(
+            write: { fputs($0, Streams.output); fflush(Streams.output) },
+            error: { fflush(Streams.output); fputs($0 + "\n", Streams.error); fflush(Streams.error) }
+        )
+    }
+
+    /// Writes `lines`, each followed by a newline.
+    public func lines(_ lines: [String]) { if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n") } }
+    /// Writes one line.
+    public func line(_ line: String) { write(line + "\n") }
+}
+
+/// The standard streams as the shell's own `FILE`s (the C globals are not concurrency-safe
+/// to name from Swift 6). Every write is flushed, so sharing descriptors with libedit is safe.
+enum Streams {
+    nonisolated(unsafe) static let input: UnsafeMutablePointer<FILE> = fdopen(0, "r")
+    nonisolated(unsafe) static let output: UnsafeMutablePointer<FILE> = fdopen(1, "w")
+    nonisolated(unsafe) static let error: UnsafeMutablePointer<FILE> = fdopen(2, "w")
+}
+
+/// The bilingual learning shell over the lessons: a read–eval loop with one current section.
+///
+/// `start(…)` loads the content (a clear message and exit status 2 when it is missing or
+/// unusable), restores the last section from the state file, and reads commands until
+/// `quit` or end of input.
+public final class LearningShell {
+    let book: LessonBook
+    let examples: ExampleCatalog
+    let store: StateStore
+    let output: ShellOutput
+    var terminal: Terminal
+    var language: Language
+    var current: LessonSection
+    var results = RunResults()
+    /// The example `show` and `run` use when none is named: the last one named, else the
+    /// section's first.
+    var chosenExample: String?
+    var reader: LineReader!
+    var go: GoToolchain?
+
+    init(book: LessonBook, examples: ExampleCatalog, store: StateStore, output: ShellOutput,
+         terminal: Terminal, language: Language, current: LessonSection) {
+        self.book = book
+        self.examples = examples
+        self.store = store
+        self.output = output
+        self.terminal = terminal
+        self.language = language
+        self.current = current
+    }
+
+    var catalog: Catalog { Catalog(language) }
+
+    /// Sets a UTF-8 locale: without one libedit drops CJK input and wcwidth knows no widths.
+    public static func prepareLocale() {
+        if setlocale(LC_ALL, "") == nil || !(String(cString: nl_langinfo(nl_item(CODESET))).uppercased().contains("UTF")) {
+            _ = setlocale(LC_ALL, "C.UTF-8")
+        }
+        _ = setlocale(LC_NUMERIC, "C")
+    }
+
+    /// Runs the shell for this process and returns its exit status: 0 after `quit` or end
+    /// of input, 2 when the lessons or examples cannot be used.
+    public static func start(language: Language, environment: [String: String],
+                             output: ShellOutput = .standard) -> Int32 {
+        prepareLocale()
+        let catalog = Catalog(language)
+        let examples: ExampleCatalog
+        do {
+            examples = try ExampleCatalog.forCurrentProcess()
+        } catch {
+            output.error(ExampleListing.errorText(error, catalog: catalog))
+            return 2
+        }
+        for problem in ExampleListing.make(examples, catalog: catalog).problems { output.error(problem) }
+        let book: LessonBook
+        do {
+            book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Set(DeferRules.all.map(\.name)))
+        } catch {
+            output.error(lessonErrorText(error, catalog))
+            return 2
+        }
+        for problem in book.problems { output.error(catalog.text(.shellLessonSkipped, problem.description)) }
+        guard let first = book.sections.first else {
+            output.error(catalog.text(.shellNoLessons, book.folder.path))
+            return 2
+        }
+        let store = StateStore(folder: StateStore.folder(environment: environment))
+        var state = ShellState()
+        switch store.load() {
+        case .success(let saved): state = saved
+        case .failure(.damaged(let reason)): output.error(catalog.text(.shellStateDamaged, store.stateFile.path, reason))
+        }
+        let terminal = Terminal.current(environment: environment)
+        let shell = LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
+                                  language: language, current: state.section.flatMap(book.section(id:)) ?? first)
+        shell.reader = shell.makeReader()
+        return shell.loop()
+    }
+
+    /// The message for lessons that cannot be used at all.
+    static func lessonErrorText(_ error: LessonError, _ catalog: Catalog) -> String {
+        switch error {
+        case .notFound(let home, let starts):
+            let places = (home.map { ["DEFERLAB_HOME=\($0.path)"] } ?? []) + starts.map(\.path)
+            return catalog.text(.shellLessonsNotFound, places.joined(separator: ", "))
+        case .unreadable(let path, let reason):
+            return catalog.text(.cannotRead, path, reason)
+        }
+    }
+
+    private func makeReader() -> LineReader {
+        guard terminal.interactive else { return PlainLineReader() }
+        let editor = EditLineReader(
+            historyFile: store.historyFile,
+            warn: { [output, catalog, store] reason in
+                let why = reason == "not UTF-8" ? catalog.text(.shellNotUTF8) : reason
+                output.error(catalog.text(.shellHistoryIgnored, store.historyFile.path, why))
+            },
+            complete: { [weak self] text in self?.completions(text) ?? [] })
+        return editor ?? PlainLineReader()
+    }
+
+    /// Candidates for Tab after `text`.
+    func completions(_ text: String) -> [String] {
+        ShellCommand.completions(line: text, sections: book.sections.map(\.id), examples: examples.examples.map(\.id),
+                                 rules: DeferRules.all.map(\.name))
+    }
+
+    var prompt: String { terminal.interactive ? "deferlab \(current.id)> " : "" }
+
+    /// Reads and runs commands until `quit` or end of input.
+    func loop() -> Int32 {
+        output.line(catalog.text(.shellWelcome))
+        output.line(catalog.text(.shellResume, current.title.text(language == .zh ? .zh : .en)))
+        while true {
+            switch reader.read(prompt: prompt) {
+            case .end:
+                return quit()
+            case .interrupted:
+                continue
+            case .line(let line):
+                reader.remember(line)
+                guard let (word, arguments) = ShellCommand.split(line) else { continue }
+                if ShellCommand.named(word) == .quit { return quit() }
+                perform(word, arguments)
+            }
+        }
+    }
+
+    private func quit() -> Int32 {
+        saveState()
+        output.line(catalog.text(.shellBye, current.id))
+        return 0
+    }
+
+    func saveState() {
+        do {
+            try store.save(ShellState(section: current.id))
+        } catch {
+            output.error(catalog.text(.shellStateNotSaved, store.stateFile.path, error.localizedDescription))
+        }
+    }
+
+    /// Runs one command.
+    func perform(_ word: String, _ arguments: [String]) {
+        guard let command = ShellCommand.named(word) else {
+            if let hint = ShellCommand.suggestion(for: word) {
+                output.line(catalog.text(.shellUnknownCommand, word, hint))
+            } else {
+                output.line(catalog.text(.shellUnknownCommandNoHint, word))
+            }
+            return
+        }
+        switch command {
+        case .help: output.lines(fitted(catalog.text(.shellHelp)))
+        case .toc: output.lines(toc())
+        case .open:
+            guard let id = arguments.first else { return showPage() }
+            guard let section = book.section(id: id) ?? book.sections.first(where: { $0.slug == id }) else {
+                return output.line(catalog.text(.shellNoSection, id))
+            }
+            go(to: section)
+        case .next, .prev:
+            guard let section = book.section(after: current.id, offset: command == .next ? 1 : -1) else {
+                return output.line(catalog.text(command == .next ? .shellLastSection : .shellFirstSection))
+            }
+            go(to: section)
+        case .lang:
+            guard arguments.count == 1, let chosen = Language(rawValue: arguments[0].lowercased()) else {
+                return output.line(catalog.text(.shellUsage, "lang zh|en"))
+            }
+            language = chosen
+            output.line(catalog.text(.shellLanguageNow))
+            showPage()
+        case .show: show(arguments)
+        case .run: runExample(arguments)
+        case .explain: explain(arguments)
+        case .fix: fix(arguments)
+        case .quit: break
+        }
+    }
+
+    private func go(to section: LessonSection) {
+        current = section
+        chosenExample = nil
+        saveState()
+        showPage()
+    }
+
+    /// A renderer for the current language, width and results.
+    var renderer: PageRenderer {
+        let width = terminal.interactive ? Terminal.columns() ?? terminal.width : terminal.width
+        return PageRenderer(language: language, width: width, style: Style(colour: terminal.colour),
+                            examples: examples, results: results)
+    }
+
+    /// Shows the current section.
+    func showPage() { output.lines(renderer.render(current)) }
+
+    /// Lines of `text` kept as they are when they fit, wrapped (continuing under the
+    /// description) when they do not.
+    func fitted(_ text: String) -> [String] {
+        let width = renderer.width
+        return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let line = String(line)
+            guard TextWrap.width(line) > width else { return [line] }
+            let indent = String(line.prefix { $0 == " " })
+            return TextWrap.wrap(line, width: width, first: indent, rest: indent + "    ")
+        }
+    }
+
+    /// Every section with its title; the current one is marked.
+    func toc() -> [String] {
+        let style = Style(colour: terminal.colour)
+        let width = book.sections.map { TextWrap.width($0.id) }.max() ?? 0
+        return [style.heading(catalog.text(.shellToc))] + book.sections.map { section in
+            let mark = section.id == current.id ? "▸ " : "  "
+            let line = mark + TextWrap.pad(section.id, to: width) + "  " + section.title.text(language == .zh ? .zh : .en)
+            return section.id == current.id ? style.bold(line) : line
+        }
+    }
+}

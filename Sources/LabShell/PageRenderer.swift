@@ -1,0 +1,202 @@
+import DeferLabCore
+import Foundation
+import GoSyntax
+import LabContent
+import LabLessons
+
+/// Turns a lesson section into terminal lines in one language: prose wrapped by display
+/// width, Go listings highlighted with our scanner, tables, diagrams, corrections, run
+/// blocks and checklists, with `{{run:…}}` figures from the learner's own runs.
+public struct PageRenderer {
+    /// The language of the page.
+    public var language: Language
+    /// Columns to fit.
+    public var width: Int
+    /// Colour or plain text.
+    public var style: Style
+    /// Where listings and diffs read their code.
+    public var examples: ExampleCatalog
+    /// The learner's measurements so far.
+    public var results: RunResults
+
+    /// Creates a renderer.
+    public init(language: Language, width: Int, style: Style, examples: ExampleCatalog, results: RunResults) {
+        self.language = language
+        self.width = max(width, 20)
+        self.style = style
+        self.examples = examples
+        self.results = results
+    }
+
+    private var catalog: Catalog { Catalog(language) }
+    private var lessonLanguage: LessonLanguage { language == .zh ? .zh : .en }
+
+    /// The whole section: its title, then each block separated by a blank line.
+    public func render(_ section: LessonSection) -> [String] {
+        var out = [style.heading(section.title.text(lessonLanguage)), ""]
+        for block in section.blocks {
+            out += render(block.content)
+            out.append("")
+        }
+        return out
+    }
+
+    /// The lines of one block.
+    public func render(_ content: LessonContent) -> [String] {
+        switch content {
+        case .prose(let text):
+            return paragraph(text)
+        case .listing(let listing):
+            var out: [String]
+            switch listing.source {
+            case .inline(let lines):
+                out = style.goLines(lines.joined(separator: "\n")).map { "    " + $0 }
+            case .example(let id, let variant, let file, let function):
+                let source = code(id, variant, file).map { text in function.flatMap { Self.function($0, in: text) } ?? text }
+                out = [style.dim("  \(id)/\(variant.rawValue)/\(file)" + (function.map { " · \($0)" } ?? ""))]
+                out += style.goLines(source ?? "").map { "    " + $0 }
+            }
+            if let caption = listing.caption { out += paragraph(caption, first: "  ", rest: "  ").map(style.dim) }
+            return out
+        case .run(let run):
+            let variants = run.variants.count == 2 ? "both" : run.variants.map(\.rawValue).joined()
+            let title = examples.example(id: run.example)?.manifest.title.text(language) ?? run.example
+            var out = TextWrap.wrap(catalog.text(.shellRunHint, run.example + (variants == "both" ? "" : " \(variants)"), title),
+                                    width: width, rest: "  ").map(style.bold)
+            if let note = run.note { out += paragraph(note, first: "  ", rest: "  ") }
+            return out
+        case .diff(let diff):
+            var out = diffLines(diff.example, file: diff.file)
+            if let note = diff.note { out += paragraph(note, first: "  ", rest: "  ") }
+            return out
+        case .table(let table):
+            return self.table(table)
+        case .diagram(let diagram):
+            var out = (diagram.art[lessonLanguage] ?? []).map { "  " + $0 }
+            if let caption = diagram.caption { out += paragraph(caption, first: "  ", rest: "  ").map(style.dim) }
+            return out
+        case .checklist(let items):
+            return items.flatMap { paragraph($0.text, first: "  [ ] ", rest: "      ") }
+        case .correction(let correction):
+            var out = [style.warning("⚠ " + catalog.text(.shellCorrection))]
+            out += paragraph(correction.article, first: label(.shellArticleSaid), rest: "  ")
+            out += paragraph(correction.measured, first: label(.shellWeMeasured), rest: "  ")
+            let title = examples.example(id: correction.example)?.manifest.title.text(language) ?? ""
+            out += TextWrap.wrap(catalog.text(.shellRunHint, correction.example, title), width: width,
+                                 first: "  ", rest: "    ").map(style.dim)
+            return out
+        }
+    }
+
+    /// `  Label：` or `  Label: ` (a full-width colon carries its own space).
+    private func label(_ message: Message) -> String {
+        let text = catalog.text(message)
+        return "  " + text + (text.hasSuffix("：") ? "" : " ")
+    }
+
+    /// A bilingual text wrapped to the width, placeholders filled, code spans marked.
+    public func paragraph(_ text: Bilingual, first: String = "", rest: String = "") -> [String] {
+        TextWrap.wrap(fill(text.text(lessonLanguage)), width: width, first: first, rest: rest,
+                      markerWidth: style.colour ? 0 : 1).map(style.codeSpans)
+    }
+
+    /// `text` with placeholders replaced and code spans turned into markers.
+    public func fill(_ text: String) -> String {
+        var out = ""
+        for segment in LessonText.segments(text) {
+            switch segment {
+            case .text(let piece):
+                var inCode = false
+                for character in piece {
+                    if character == "`" {
+                        out.append(inCode ? TextWrap.codeOff : TextWrap.codeOn)
+                        inCode.toggle()
+                    } else {
+                        out.append(character)
+                    }
+                }
+                if inCode { out.append(TextWrap.codeOff) }
+            case .placeholder(.run(let figure)):
+                out += results.value(figure) ?? "[\(catalog.text(.shellRunToMeasure))]"
+            case .placeholder(.example(let id)):
+                out += "\(TextWrap.codeOn)\(id)\(TextWrap.codeOff)"
+            case .placeholder(.section(let id)):
+                out += catalog.text(.shellSectionRef, id)
+            case .placeholder(.rule(let name)):
+                out += "\(TextWrap.codeOn)\(name)\(TextWrap.codeOff)"
+            case .malformed(let raw):
+                out += raw
+            }
+        }
+        return out
+    }
+
+    /// The text of a variant's file, if the example and file exist.
+    public func code(_ id: String, _ variant: Variant, _ file: String) -> String? {
+        guard let example = examples.example(id: id) else { return nil }
+        let url = example.folder(for: variant).appendingPathComponent(file)
+        return (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The declaration of function or method `name` in `source`, with its doc comment,
+    /// found with our parser; nil when it is not declared.
+    static func function(_ name: String, in source: String) -> String? {
+        let bytes = Array(source.utf8)
+        let parsed = GoParser.parse(name: "listing.go", bytes: bytes)
+        for case .func(let decl) in parsed.file.decls where decl.name.name == name {
+            let start = parsed.source.offset(decl.doc?.pos ?? decl.pos)
+            let end = parsed.source.offset(decl.end)
+            guard 0 <= start, start <= end, end <= bytes.count else { return nil }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// The bad → fixed diff of one file of an example, coloured on a terminal.
+    public func diffLines(_ id: String, file: String) -> [String] {
+        guard let bad = code(id, .bad, file), let fixed = code(id, .fixed, file) else { return [] }
+        let text = UnifiedDiff.diff(old: Array(bad.utf8), new: Array(fixed.utf8),
+                                    oldName: "\(id)/bad/\(file)", newName: "\(id)/fixed/\(file)")
+        if text.isEmpty { return [catalog.text(.shellNoDiff, "\(id)/\(file)")] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        return lines.map { line in
+            if line.hasPrefix("+++") || line.hasPrefix("---") { return style.bold(line) }
+            if line.hasPrefix("+") { return style.good(line) }
+            if line.hasPrefix("-") { return style.bad(line) }
+            if line.hasPrefix("@@") { return style.dim(line) }
+            return line
+        }
+    }
+
+    /// A table with columns sized to their widest cell; when that does not fit, each row
+    /// becomes a list of `column: cell` lines instead.
+    func table(_ table: TableBlock) -> [String] {
+        let header = table.columns.map { fill($0.text(lessonLanguage)) }
+        let rows = table.rows.map { $0.map { fill($0.text(lessonLanguage)) } }
+        let marker = style.colour ? 0 : 1
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0.indices.contains(column) ? $0[column] : "" }).map { TextWrap.width($0, markerWidth: marker) }.max() ?? 0
+        }
+        var out: [String] = []
+        if widths.reduce(0, +) + 3 * max(0, widths.count - 1) + 2 <= width {
+            func line(_ cells: [String]) -> String {
+                "  " + cells.enumerated().map { TextWrap.pad($0.element, to: widths[$0.offset], markerWidth: marker) }
+                    .joined(separator: " │ ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }
+            out.append(style.bold(line(header)))
+            out.append("  " + widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"))
+            out += rows.map(line)
+        } else {
+            for row in rows {
+                for (column, cell) in row.enumerated() {
+                    let name = header.indices.contains(column) ? header[column] : ""
+                    out += TextWrap.wrap(cell, width: width, first: column == 0 ? "• \(name): " : "  \(name): ", rest: "    ",
+                                         markerWidth: marker)
+                }
+            }
+        }
+        if let caption = table.caption { out += paragraph(caption, first: "  ", rest: "  ").map(style.dim) }
+        return out.map(style.codeSpans)
+    }
+}

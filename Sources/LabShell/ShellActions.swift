@@ -1,0 +1,153 @@
+import DeferLabCore
+import DeferRules
+import Foundation
+import GoToolchain
+import LabContent
+import LabLessons
+import LabRunner
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The commands that reach below the lessons: the examples' code, the runner, the rules and
+/// the fixer. Each reuses the code behind the matching `deferlab` command.
+extension LearningShell {
+    /// The example `show`/`run` use: `named` when it is an example id, else the last one
+    /// chosen, else the section's first run block, else the first example it names.
+    func example(named: String?) -> String? {
+        if let named, examples.example(id: named) != nil {
+            chosenExample = named
+            return named
+        }
+        if let chosenExample { return chosenExample }
+        for block in current.blocks { if case .run(let run) = block.content { return run.example } }
+        return current.exampleIDs.first
+    }
+
+    /// `show [bad|fixed|diff] [EXAMPLE]`: the example's main.go, or the diff.
+    func show(_ arguments: [String]) {
+        let what = arguments.first { ["bad", "fixed", "diff"].contains($0) } ?? "bad"
+        let named = arguments.first { !["bad", "fixed", "diff"].contains($0) }
+        guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
+        let renderer = self.renderer
+        if what == "diff" { return output.lines(renderer.diffLines(id, file: "main.go")) }
+        let variant = Variant(rawValue: what) ?? .bad
+        output.line(Style(colour: terminal.colour).dim("\(id)/\(variant.rawValue)/main.go"))
+        output.lines(Style(colour: terminal.colour).goLines(renderer.code(id, variant, "main.go") ?? ""))
+    }
+
+    /// `run [EXAMPLE] [bad|fixed|both] [--nofile N]`: what `deferlab run` does, then the
+    /// section's blocks whose figures the run filled.
+    func runExample(_ arguments: [String]) {
+        let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both] [--nofile N]")
+        var variant: String?, named: String?, nofile: Int?
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "bad", "fixed", "both": variant = argument
+            case "--nofile":
+                guard let value = rest.popFirst().flatMap(Int.init), value >= 1 else { return output.line(usage) }
+                nofile = value
+            default:
+                guard examples.example(id: argument) != nil, named == nil else {
+                    return output.line(catalog.text(.runUnknownTarget, argument))
+                }
+                named = argument
+            }
+        }
+        guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
+        let plan: RunPlan
+        switch RunPlan.resolve(id, variant: variant, examples: examples, catalog: catalog) {
+        case .success(let resolved): plan = resolved
+        case .failure(let problem): return output.error(problem.message)
+        }
+        if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
+        guard let go else { return output.error(catalog.text(.goNotFound)) }
+        output.line(catalog.text(.shellRunning, id))
+        let report = plan.run(with: LabRunner(go: go), arguments: nil, timeout: nil, openFileLimit: nofile)
+        output.lines(report.lines(catalog))
+        report.problems(catalog).forEach(output.error)
+        report.runs.forEach { results.record($0) }
+        // The figures this run filled, in place in the lesson.
+        let renderer = self.renderer
+        for block in current.blocks where mentionsRun(of: id, block.content) {
+            output.line("")
+            output.lines(renderer.render(block.content))
+        }
+    }
+
+    private func mentionsRun(of id: String, _ content: LessonContent) -> Bool {
+        content.texts.contains { field in
+            LessonText.segments(field.value.text(language == .zh ? .zh : .en)).contains { segment in
+                if case .placeholder(.run(let figure)) = segment { return figure.example == id }
+                return false
+            }
+        }
+    }
+
+    /// `explain [RULE]`: the rules, or one rule's explanation with its examples.
+    func explain(_ arguments: [String]) {
+        let chinese = language == .zh
+        guard let name = arguments.first else {
+            let width = DeferRules.all.map(\.name.count).max() ?? 0
+            return output.lines(DeferRules.all.map { TextWrap.pad($0.name, to: width) + "  " + $0.title.text(chinese: chinese) })
+        }
+        guard let rule = DeferRules.named(name) else {
+            let near = DeferRules.all.map(\.name).min { ShellCommand.editDistance(name, $0) < ShellCommand.editDistance(name, $1) }
+            output.line(catalog.text(.unknownRule, name) + (near.map { " → \($0)?" } ?? ""))
+            return
+        }
+        let style = Style(colour: terminal.colour)
+        let width = renderer.width
+        var lines = [style.heading("\(rule.name): \(rule.title.text(chinese: chinese))"), ""]
+        for paragraph in rule.doc.text(chinese: chinese).split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += TextWrap.wrap(String(paragraph), width: width)
+        }
+        if let example = rule.example {
+            lines += ["", style.bold(catalog.text(.exampleBad))] + style.goLines(example.bad).map { "    " + $0 }
+            if let fixed = example.fixed {
+                lines += ["", style.bold(catalog.text(.exampleFixed))] + style.goLines(fixed).map { "    " + $0 }
+            }
+        }
+        output.lines(lines)
+    }
+
+    /// `fix PATH`: the findings and the diff; writes (atomically) only after a yes.
+    func fix(_ arguments: [String]) {
+        guard let path = arguments.first else { return output.line(catalog.text(.shellUsage, "fix PATH")) }
+        let chinese = language == .zh
+        var options = FixOptions()
+        options.mode = .diff
+        guard let result = try? FixRun.run(paths: [path], options: options) else { return }
+        for file in result.report.files {
+            if let problem = file.problem { output.error(catalog.problemText(file.path, problem)) }
+            file.syntaxErrors.forEach(output.error)
+        }
+        if result.findings.isEmpty && !result.hasErrors { return output.line(catalog.text(.shellNoFindings, path)) }
+        output.lines(result.findings.map { FindingFormat.text($0, chinese: chinese) })
+        let changed = result.changedFiles
+        guard !changed.isEmpty else { return }
+        let style = Style(colour: terminal.colour)
+        for file in changed {
+            let diff = UnifiedDiff.diff(old: file.bytes, new: file.fixed!, oldName: file.path + ".orig", newName: file.path)
+            output.lines(diff.split(separator: "\n").map { line in
+                line.hasPrefix("+") && !line.hasPrefix("+++") ? style.good(String(line))
+                    : line.hasPrefix("-") && !line.hasPrefix("---") ? style.bad(String(line)) : String(line)
+            })
+        }
+        let question = catalog.text(.shellConfirmWrite, String(changed.count))
+        if !terminal.interactive { output.line(question) }
+        guard case .line(let answer) = reader.read(prompt: terminal.interactive ? question : ""),
+              ["y", "yes", "是", "好", "确认"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            return output.line(catalog.text(.shellNotWritten))
+        }
+        for file in changed {
+            do {
+                try AtomicWrite.replace(file.path, with: file.fixed!)
+                output.line(catalog.text(.shellWritten, file.path))
+            } catch {
+                output.error(catalog.text(.cannotWrite, file.path, error.description))
+            }
+        }
+    }
+}

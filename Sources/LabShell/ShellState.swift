@@ -1,0 +1,68 @@
+import Foundation
+
+/// What the shell remembers between sessions, stored as JSON in the XDG state folder
+/// (`$XDG_STATE_HOME/deferlab/state.json`, else `~/.local/state/deferlab/state.json`).
+public struct ShellState: Codable, Sendable, Equatable {
+    /// The format of the file; a different number is a damaged file.
+    public var format = 1
+    /// The section the learner was reading.
+    public var section: String?
+
+    /// Creates a state.
+    public init(section: String? = nil) { self.section = section }
+}
+
+/// Where the state and history live, and reading and writing them without ever failing hard.
+public struct StateStore: Sendable {
+    /// The folder (`…/deferlab`).
+    public var folder: URL
+
+    /// Creates a store in `folder`.
+    public init(folder: URL) { self.folder = folder }
+
+    /// The XDG state folder for DeferLab: `$XDG_STATE_HOME/deferlab` when set to an absolute
+    /// path, else `$HOME/.local/state/deferlab`.
+    public static func folder(environment: [String: String]) -> URL {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("deferlab", isDirectory: true)
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home, isDirectory: true)
+            .appendingPathComponent(".local/state/deferlab", isDirectory: true)
+    }
+
+    /// `state.json` in the folder.
+    public var stateFile: URL { folder.appendingPathComponent("state.json") }
+    /// `history` in the folder (libedit's format).
+    public var historyFile: URL { folder.appendingPathComponent("history") }
+
+    /// Why a state file could not be used.
+    public enum LoadProblem: Error, Sendable, Equatable {
+        /// The file exists but is not a state file we understand (`reason` says why).
+        case damaged(reason: String)
+    }
+
+    /// The saved state; a fresh one when there is no file; a problem when the file is
+    /// unreadable or damaged (the caller warns and starts fresh).
+    public func load() -> Result<ShellState, LoadProblem> {
+        guard FileManager.default.fileExists(atPath: stateFile.path) else { return .success(ShellState()) }
+        guard let data = FileManager.default.contents(atPath: stateFile.path) else {
+            return .failure(.damaged(reason: "unreadable"))
+        }
+        do {
+            let state = try JSONDecoder().decode(ShellState.self, from: data)
+            guard state.format == 1 else { return .failure(.damaged(reason: "format \(state.format)")) }
+            return .success(state)
+        } catch {
+            return .failure(.damaged(reason: "not a state file"))
+        }
+    }
+
+    /// Writes `state` atomically, creating the folder; throws the system's reason.
+    public func save(_ state: ShellState) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(state).write(to: stateFile, options: .atomic)
+    }
+}

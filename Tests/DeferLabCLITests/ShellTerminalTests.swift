@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+
+/// The learning shell on a real pseudo-terminal (tmux, 60×20): typing and deleting Chinese,
+/// Tab completion, history recall with the up arrow, Ctrl-C at the prompt, Ctrl-D to leave.
+final class ShellTerminalTests: XCTestCase {
+    private var session = "deferlab-test-\(UUID().uuidString.prefix(8))"
+
+    /// Runs tmux and returns its standard output.
+    @discardableResult
+    private func tmux(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private var tmuxAvailable: Bool {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/tmux")
+        }
+    }
+
+    /// The screen once `needle` is on it (polling up to 10 s), or a failure with the screen.
+    private func waitFor(_ needle: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var screen = ""
+        for _ in 0..<100 {
+            // With the scrollback, so long output does not hide what came before it.
+            screen = try tmux("capture-pane", "-p", "-S", "-200", "-t", session)
+            if screen.contains(needle) { return screen }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("\(needle) not on the screen:\n\(screen)", file: file, line: line)
+        return screen
+    }
+
+    private func keys(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", session] + keys)
+        Thread.sleep(forTimeInterval: 0.2)
+    }
+
+    private func tmux(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        try process.run()
+        process.waitUntilExit()
+    }
+
+    func testTypingCompletionHistoryInterruptAndExit() throws {
+        guard tmuxAvailable else { throw XCTSkip("tmux is not installed: the pseudo-terminal test needs it (apt-get install tmux)") }
+        let state = try temporaryDirectory(self).appendingPathComponent("state")
+        let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 NO_COLOR=1 '\(CLI.binary.path)' --lang zh; echo SHELL-EXITED; sleep 30"
+        // Not through a pipe: the tmux server this starts would hold the pipe open.
+        try tmux(["new-session", "-d", "-s", session, "-x", "60", "-y", "20", command])
+        addTeardownBlock { [session] in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux", "kill-session", "-t", session]
+            try? process.run()
+            process.waitUntilExit()
+        }
+        _ = try waitFor("deferlab 1>")
+
+        // Chinese typed and deleted with backspace leaves nothing behind; then a Chinese alias runs.
+        try keys("下一节")
+        try keys("BSpace", "BSpace", "BSpace")
+        try keys("帮助", "Enter")
+        var screen = try waitFor("quit（退出）")
+        XCTAssertFalse(screen.contains("未知命令"), screen)
+        XCTAssertFalse(screen.contains("\u{1B}"), "NO_COLOR: no escape codes")
+
+        // Tab completes the command and the rule name.
+        try keys("exp", "Tab")
+        try keys("loop-d", "Tab")
+        screen = try waitFor("explain loop-defer")
+        try keys("Enter")
+        screen = try waitFor("有问题的代码：")
+
+        // The up arrow recalls the last line; Ctrl-C clears it.
+        try keys("Up")
+        screen = try waitFor("deferlab 1> explain loop-defer")
+        let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        XCTAssertEqual(last.map { $0.trimmingCharacters(in: .whitespaces) }, "deferlab 1> explain loop-defer",
+                       "the recalled line is at the prompt")
+        try keys("C-c")
+        screen = try waitFor("^C")
+        try keys("toc", "Enter")
+        screen = try waitFor("▸ 1")
+
+        // Ctrl-D on an empty line leaves, saving the state.
+        try keys("C-d")
+        screen = try waitFor("SHELL-EXITED")
+        XCTAssertTrue(screen.contains("再见。下次从第 1 节继续。"), screen)
+        let history = try String(contentsOf: state.appendingPathComponent("deferlab/history"), encoding: .utf8)
+        XCTAssertTrue(history.contains("帮助"), history)
+    }
+}

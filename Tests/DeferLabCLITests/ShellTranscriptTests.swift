@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+
+/// The learning shell (`deferlab` without arguments) driven through a pipe, as a script
+/// would: plain lines in, no prompt decoration or escape codes out, state kept between runs.
+final class ShellTranscriptTests: XCTestCase {
+    /// A fresh XDG state folder for one test.
+    private func stateHome() throws -> URL { try temporaryDirectory(self).appendingPathComponent("state") }
+
+    private func shell(_ script: String, lang: String = "zh", state: URL, env: [String: String] = [:]) throws -> CLI.Output {
+        try CLI.run(["--lang", lang], env: ["DEFERLAB_LANG": "zh", "XDG_STATE_HOME": state.path].merging(env) { $1 },
+                    removing: ["NO_COLOR"], stdin: script)
+    }
+
+    func testTranscriptInBothLanguagesAndResumeNextTime() throws {
+        let state = try stateHome()
+        let out = try shell("toc\nopen 2.4\nlang en\nnext\nprev\nshow fixed\nexplain loop-defer\nquit\n", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(out.stderr, "")
+        XCTAssertFalse(out.stdout.contains("\u{1B}"), "no escape codes through a pipe")
+        XCTAssertFalse(out.stdout.contains("deferlab 1>"), "no prompt through a pipe")
+        let text = out.stdout
+        // In order: Chinese welcome and contents, the Chinese page, then English.
+        let needles = [
+            "DeferLab 学习环境", "目录", "▸ 1", "2.4  2.4 闭包捕获与延迟释放的陷阱", "5    第五章",
+            "2.4 闭包捕获与延迟释放的陷阱", "⚠ 更正", "文章说：", "[运行后显示]",
+            "Language: English", "2.4 Closure capture and delayed-release traps", "The article said:", "[run to measure]",
+            "2.5 defer on hot paths", "2.4 Closure capture", "loopvar-capture/fixed/main.go", "func collect",
+            "loop-defer:", "Code it reports:",
+            "Bye. Next time we resume at section 2.4.",
+        ]
+        var rest = text[...]
+        for needle in needles {
+            guard let found = rest.range(of: needle) else { return XCTFail("\(needle) missing (in order) from:\n\(text)") }
+            rest = rest[found.upperBound...]
+        }
+        for line in text.split(separator: "\n") where !line.hasPrefix("    ") && !line.hasPrefix("+") && !line.hasPrefix("-") {
+            XCTAssertLessThanOrEqual(displayWidth(line), 80, "prose fits 80 columns: \(line)")
+            XCTAssertFalse(line.first.map { "。，）：；！？".contains($0) } ?? false, "no line starts with closing punctuation: \(line)")
+        }
+        let saved = try String(contentsOf: state.appendingPathComponent("deferlab/state.json"), encoding: .utf8)
+        XCTAssertTrue(saved.contains("\"2.4\""), saved)
+
+        // Next time: resumes at 2.4; `next` goes to 2.5; end of input saves like quit.
+        let again = try shell("next\n", lang: "en", state: state)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("Current section: 2.4 Closure capture"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("2.5 defer on hot paths"), again.stdout)
+        let third = try shell("quit\n", state: state)
+        XCTAssertTrue(third.stdout.contains("当前章节：2.5"), third.stdout)
+    }
+
+    func testDamagedStateWarnsAndStartsFresh() throws {
+        let state = try stateHome()
+        try write("{\"format\": 1, \"section\": ", to: state.appendingPathComponent("deferlab/state.json"))
+        let out = try shell("quit\n", lang: "en", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stderr.contains("warning: the state file"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("damaged"), out.stderr)
+        XCTAssertTrue(out.stdout.contains("Current section: Chapter 1") || out.stdout.contains("Current section: 1"), out.stdout)
+        let repaired = try String(contentsOf: state.appendingPathComponent("deferlab/state.json"), encoding: .utf8)
+        XCTAssertTrue(repaired.contains("\"1\""), "quit writes a good state again: \(repaired)")
+    }
+
+    func testUnknownCommandsAndAliases() throws {
+        let state = try stateHome()
+        let out = try shell("opne 2.2\nxyzzy\n下一节\n上一节\n上一节\nopen 9.9\nlang fr\n退出\n", lang: "zh", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("未知命令 opne。你是想输入 open 吗？"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("未知命令 xyzzy（输入 help 查看命令）"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("2.1 defer 在底层如何实现"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("这已经是第一节。"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("没有第 9.9 节"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("用法：lang zh|en"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("再见。下次从第 1 节继续。"), out.stdout)
+    }
+
+    /// A copied binary without Lessons/Content: exit 2 and a message naming what is missing.
+    func testMissingContentIsAClearError() throws {
+        let dir = try temporaryDirectory(self).resolvingSymlinksInPath()
+        let copy = dir.appendingPathComponent("bin/deferlab")
+        try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let state = try stateHome()
+        let none = try CLI.run(["--lang", "en"], in: dir, env: ["XDG_STATE_HOME": state.path], removing: ["DEFERLAB_HOME"],
+                               executable: copy, stdin: "quit\n")
+        XCTAssertEqual(none.status, 2, none.stdout + none.stderr)
+        XCTAssertTrue(none.stderr.contains("Content/examples"), none.stderr)
+
+        // Content present but no Lessons folder: the error names Lessons.
+        let home = dir.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        try FileManager.default.createSymbolicLink(at: home.appendingPathComponent("Content"),
+                                                   withDestinationURL: project.appendingPathComponent("Content"))
+        let noLessons = try CLI.run(["--lang", "en"], in: dir, env: ["XDG_STATE_HOME": state.path, "DEFERLAB_HOME": home.path],
+                                    executable: copy, stdin: "quit\n")
+        XCTAssertEqual(noLessons.status, 2, noLessons.stdout + noLessons.stderr)
+        XCTAssertTrue(noLessons.stderr.contains("lessons not found: no Lessons folder"), noLessons.stderr)
+        XCTAssertTrue(noLessons.stderr.contains("DEFERLAB_HOME=\(home.path)"), noLessons.stderr)
+
+        // A damaged lesson file: named, and the other sections still load.
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("Lessons"), withIntermediateDirectories: true)
+        try write("{\"format\": 1, \"section\": \"1\"", to: home.appendingPathComponent("Lessons/1-why-it-matters.json"))
+        let damaged = try CLI.run(["--lang", "en"], in: dir, env: ["XDG_STATE_HOME": state.path, "DEFERLAB_HOME": home.path],
+                                  executable: copy, stdin: "quit\n")
+        XCTAssertEqual(damaged.status, 2, damaged.stdout + damaged.stderr)
+        XCTAssertTrue(damaged.stderr.contains("1-why-it-matters.json"), damaged.stderr)
+        XCTAssertTrue(damaged.stderr.contains("no lesson section in"), damaged.stderr)
+    }
+
+    /// Terminal columns of `text` (CJK takes two), for the fit check.
+    private func displayWidth(_ text: Substring) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                 0xFF00...0xFF60, 0xFFE0...0xFFE6: return width + 2
+            default: return width + 1
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+@testable import LabShell
+
+/// Commands, aliases, suggestions, completion candidates and the state file.
+final class ShellCommandTests: XCTestCase {
+    func testNamesAndChineseAliases() {
+        XCTAssertEqual(ShellCommand.named("toc"), .toc)
+        XCTAssertEqual(ShellCommand.named("目录"), .toc)
+        XCTAssertEqual(ShellCommand.named("下一节"), .next)
+        XCTAssertEqual(ShellCommand.named("上一节"), .prev)
+        XCTAssertEqual(ShellCommand.named("退出"), .quit)
+        XCTAssertEqual(ShellCommand.named("QUIT"), .quit)
+        XCTAssertNil(ShellCommand.named("nope"))
+        XCTAssertEqual(ShellCommand.split("  open　2.4 ")?.word, "open")
+        XCTAssertEqual(ShellCommand.split("open　2.4")?.arguments, ["2.4"], "a full-width space separates too")
+        XCTAssertNil(ShellCommand.split("   "))
+    }
+
+    func testUnknownCommandsSuggestTheNearest() {
+        XCTAssertEqual(ShellCommand.suggestion(for: "opne"), "open")
+        XCTAssertEqual(ShellCommand.suggestion(for: "exlpain"), "explain")
+        XCTAssertEqual(ShellCommand.suggestion(for: "tco"), nil, "two edits are too many for a short word")
+        XCTAssertEqual(ShellCommand.suggestion(for: "hlep"), "help")
+        XCTAssertEqual(ShellCommand.suggestion(for: "下一"), "next")
+        XCTAssertNil(ShellCommand.suggestion(for: "xyzzy"))
+        XCTAssertEqual(ShellCommand.editDistance("kitten", "sitting"), 3)
+    }
+
+    func testCompletionCandidates() {
+        func complete(_ line: String) -> [String] {
+            ShellCommand.completions(line: line, sections: ["1", "2.4", "2.5"], examples: ["loop-defer-files", "defer-cost"],
+                                     rules: ["loop-defer", "loopvar-capture"])
+        }
+        XCTAssertEqual(complete("exp"), ["explain"])
+        XCTAssertEqual(complete("open 2."), ["2.4", "2.5"])
+        XCTAssertEqual(complete("explain loop"), ["loop-defer", "loopvar-capture"])
+        XCTAssertEqual(complete("run loop"), ["loop-defer-files"])
+        XCTAssertEqual(complete("lang "), ["zh", "en"])
+        XCTAssertEqual(complete("quit x"), [])
+    }
+
+    func testStateStoreRoundTripsAndReportsDamage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("deferlab-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = StateStore(folder: folder)
+        XCTAssertEqual(try store.load().get(), ShellState(), "no file: a fresh start without a warning")
+        try store.save(ShellState(section: "3.1"))
+        XCTAssertEqual(try store.load().get().section, "3.1")
+        try Data("{not json".utf8).write(to: store.stateFile)
+        guard case .failure(.damaged) = store.load() else { return XCTFail("a damaged file is reported") }
+        XCTAssertEqual(StateStore.folder(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"]).path, "/x/state/deferlab")
+        XCTAssertEqual(StateStore.folder(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path, "/h/.local/state/deferlab")
+    }
+
+    func testHistoryFileThatIsNotUTF8IsRefused() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("deferlab-history-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        XCTAssertNil(EditLineReader.historyProblem(file), "no file yet is fine")
+        try Data([0x5F, 0xFF, 0xFE, 0x0A]).write(to: file)
+        XCTAssertEqual(EditLineReader.historyProblem(file), "not UTF-8")
+        try Data("_HiStOrY_V2_\ntoc\n".utf8).write(to: file)
+        XCTAssertNil(EditLineReader.historyProblem(file))
+    }
+}
