@@ -44,6 +44,10 @@ public struct LabRunner: Sendable {
     public var go: GoToolchain
     /// Where workspaces are made.
     public var temporaryFolder: URL
+    /// Asked while a program runs (every 50 ms): true stops the program and everything it
+    /// started. The learning shell answers from its SIGINT flag, so Ctrl-C stops the example,
+    /// not the shell (the program is in its own process group and never sees the signal).
+    public var interrupt: (@Sendable () -> Bool)?
 
     /// Creates a runner; workspaces go to `temporaryFolder` (default: the system's, `TMPDIR`).
     public init(go: GoToolchain, temporaryFolder: URL = FileManager.default.temporaryDirectory) {
@@ -121,7 +125,20 @@ public struct LabRunner: Sendable {
             return RunMeasurement(id: id, variant: variant, failure: .start("\(error)"))
         }
         pipe.closeWriteEnd()
+        let finished = Flag()
+        if let interrupt {
+            Thread.detachNewThread {
+                while !finished.isSet {
+                    if interrupt() {
+                        process.terminate()
+                        return
+                    }
+                    usleep(50_000)
+                }
+            }
+        }
         let result = process.wait()
+        finished.set()
         let report = pipe.finish(grace: Self.probeGrace)
 
         let exitCode: Int32
@@ -136,4 +153,12 @@ public struct LabRunner: Sendable {
             wallMillis: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000),
             timedOut: result.timedOut, failure: report.started ? nil : .noProbeData)
     }
+}
+
+/// A flag one thread sets and another polls.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

@@ -64,7 +64,13 @@ extension LearningShell {
         if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
         guard let go else { return output.error(catalog.text(.goNotFound)) }
         output.line(catalog.text(.shellRunning, id))
-        let report = plan.run(with: LabRunner(go: go), arguments: nil, timeout: nil, openFileLimit: nofile)
+        // Ctrl-C stops the example, not the shell: the SIGINT handler sets the flag the
+        // runner polls; the program runs in its own process group.
+        var runner = LabRunner(go: go)
+        EditLineCallbacks.interrupted = 0
+        runner.interrupt = { EditLineCallbacks.interrupted != 0 }
+        let report = plan.run(with: runner, arguments: nil, timeout: nil, openFileLimit: nofile)
+        EditLineCallbacks.interrupted = 0
         output.lines(report.lines(catalog))
         report.problems(catalog).forEach(output.error)
         report.runs.forEach { results.record($0) }

@@ -101,4 +101,49 @@ final class ShellTerminalTests: XCTestCase {
         let history = try String(contentsOf: state.appendingPathComponent("deferlab/history"), encoding: .utf8)
         XCTAssertTrue(history.contains("帮助"), history)
     }
+
+    /// Ctrl-C while an example runs stops the example, keeps its figures so far, and returns
+    /// to the prompt; the shell itself goes on.
+    func testCtrlCStopsARunningExampleNotTheShell() throws {
+        guard tmuxAvailable else { throw XCTSkip("tmux is not installed: the pseudo-terminal test needs it (apt-get install tmux)") }
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try temporaryDirectory(self).appendingPathComponent("state")
+        let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 NO_COLOR=1 '\(CLI.binary.path)' --lang en; echo SHELL-EXITED; sleep 30"
+        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
+        addTeardownBlock { [session] in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux", "kill-session", "-t", session]
+            try? process.run()
+            process.waitUntilExit()
+        }
+        _ = try waitFor("deferlab 1>")
+        // The bad variant opens 10,000 files one by one: stop it while it is still at it.
+        try keys("run loop-defer-files bad", "Enter")
+        _ = try waitFor("Building and running loop-defer-files")
+        Thread.sleep(forTimeInterval: 1.0)
+        try keys("C-c")
+        var screen = try waitFor("exit status")
+        XCTAssertTrue(screen.contains("^C"), screen)
+        // Stopped by a signal (128 + SIGTERM or SIGKILL), not finished: a finished run exits 0.
+        let status = screen.split(separator: "\n").first { $0.hasPrefix("exit status") }.map(String.init) ?? ""
+        XCTAssertTrue(status.hasSuffix("143") || status.hasSuffix("137"), "the example was stopped: \(status)")
+        screen = try waitFor("deferlab 1>", after: "exit status")
+        try keys("toc", "Enter")
+        screen = try waitFor("▸ 1")
+        try keys("quit", "Enter")
+        _ = try waitFor("SHELL-EXITED")
+    }
+
+    /// The screen once `needle` appears after `marker` (polling up to 10 s).
+    private func waitFor(_ needle: String, after marker: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var screen = ""
+        for _ in 0..<100 {
+            screen = try tmux("capture-pane", "-p", "-S", "-200", "-t", session)
+            if let r = screen.range(of: marker), screen[r.upperBound...].contains(needle) { return screen }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("\(needle) not on the screen after \(marker):\n\(screen)", file: file, line: line)
+        return screen
+    }
 }

@@ -129,6 +129,30 @@ final class LabRunnerTests: XCTestCase {
         XCTAssertFalse(output.contains("deferlab-run-"), "no workspace path: \(output)")
     }
 
+    func testInterruptStopsTheProgramAtOnce() throws {
+        var runner = try runner()
+        let clock = ContinuousClock(), start = clock.now
+        // "Ctrl-C" 400 ms after the program started (the first poll comes right after start).
+        let firstPoll = FirstPoll()
+        runner.interrupt = { clock.now - firstPoll.time(clock.now) > .milliseconds(400) }
+        let run = runner.run(ProgramSource.directory(Self.programs.appendingPathComponent("hang")), id: "hang",
+                             variant: nil, options: RunOptions(timeout: .seconds(120)))
+        XCTAssertNil(run.failure, run.failure?.description ?? "")
+        XCTAssertFalse(run.timedOut)
+        XCTAssertLessThan(clock.now - start, .seconds(60), "stopped by the interrupt, not the timeout")
+        XCTAssertNotEqual(run.exitCode, 0)
+    }
+
+    private final class FirstPoll: @unchecked Sendable {
+        private let lock = NSLock()
+        private var first: ContinuousClock.Instant?
+        func time(_ now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+            lock.lock(); defer { lock.unlock() }
+            if first == nil { first = now }
+            return first!
+        }
+    }
+
     func testTimeoutKillsAHangingProgram() throws {
         let runner = try runner()
         let program = ProgramSource.directory(Self.programs.appendingPathComponent("hang"))
