@@ -221,6 +221,7 @@ public final class LearningShell {
             showPage()
         case .show: show(arguments)
         case .run: runExample(arguments)
+        case .chart: chart(arguments)
         case .explain: explain(arguments)
         case .fix: fix(arguments)
         case .quit: break

@@ -17,6 +17,11 @@ public struct RunResults: Sendable {
         runs["\(run.id)/\(variant)"] = run
     }
 
+    /// The learner's last measured runs of an example, bad before fixed.
+    public func runs(of example: String) -> [RunMeasurement] {
+        ["bad", "fixed"].compactMap { runs["\(example)/\($0)"] }
+    }
+
     /// The value of `figure` from the learner's last run of its variant, or nil before one.
     public func value(_ figure: RunFigure) -> String? {
         guard let run = runs["\(figure.example)/\(figure.variant)"],

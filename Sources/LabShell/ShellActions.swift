@@ -82,6 +82,22 @@ extension LearningShell {
         }
     }
 
+    /// `chart [EXAMPLE]`: open files and pending defers over time in the learner's last runs
+    /// of the example, bad and fixed on one scale.
+    func chart(_ arguments: [String]) {
+        guard let id = example(named: arguments.first) else { return output.line(catalog.text(.shellNoExample)) }
+        let runs = results.runs(of: id)
+        guard !runs.isEmpty else { return output.line(catalog.text(.shellChartNoRun, id)) }
+        let plain = !terminal.colour
+        for (figure, title) in [(RunChart.Figure.openFiles, catalog.text(.runChartOpenFiles)),
+                                (.pendingDefers, catalog.text(.runChartPendingDefers))] {
+            let lines = RunChart.lines(runs, figure: figure, title: title, width: max(20, terminal.width - 30), plain: plain) {
+                "\($0.id) \($0.variant ?? "")"
+            }
+            if !lines.isEmpty { output.lines(lines + [""]) }
+        }
+    }
+
     private func mentionsRun(of id: String, _ content: LessonContent) -> Bool {
         content.texts.contains { field in
             LessonText.segments(field.value.text(language == .zh ? .zh : .en)).contains { segment in

@@ -1,7 +1,7 @@
 /// The shell's commands: names, Chinese aliases, parsing of a typed line, and the nearest
 /// command for a typo.
 public enum ShellCommand: String, CaseIterable, Sendable {
-    case help, toc, open, next, prev, show, run, lang, explain, fix, quit
+    case help, toc, open, next, prev, show, run, chart, lang, explain, fix, quit
 
     /// Chinese (and a few short) aliases typed instead of a command's name.
     public static let aliases: [String: ShellCommand] = [
@@ -12,6 +12,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         "上一节": .prev, "p": .prev, "previous": .prev,
         "代码": .show,
         "运行": .run,
+        "图表": .chart,
         "语言": .lang,
         "解释": .explain,
         "修复": .fix,
@@ -75,6 +76,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
             switch named(parts[0]) {
             case .open?: pool = sections
             case .run?: pool = examples + ["bad", "fixed", "both", "--nofile"]
+            case .chart?: pool = examples
             case .show?: pool = ["bad", "fixed", "diff"] + examples
             case .explain?: pool = rules
             case .lang?: pool = ["zh", "en"]

@@ -75,6 +75,19 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertTrue(out.stdout.contains("再见。下次从第 1 节继续。"), out.stdout)
     }
 
+    /// chart draws the learner's last runs; before a run it says to run first.
+    func testChartAfterARun() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try stateHome()
+        let out = try shell("图表 loop-defer-files\nrun loop-defer-files fixed\nchart loop-defer-files\nquit\n", lang: "en", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("loop-defer-files has not been run yet: type run loop-defer-files first"), out.stdout)
+        let chart = out.stdout.components(separatedBy: "open files over time").last ?? ""
+        XCTAssertTrue(chart.contains("loop-defer-files fixed |"), out.stdout)
+        XCTAssertTrue(chart.contains("| 2\n") || chart.contains("| 1\n"), "the fixed run's peak: \(chart)")
+        XCTAssertFalse(out.stdout.contains("\u{1B}"), "no escape codes through a pipe")
+    }
+
     /// A copied binary without Lessons/Content: exit 2 and a message naming what is missing.
     func testMissingContentIsAClearError() throws {
         let dir = try temporaryDirectory(self).resolvingSymlinksInPath()
