@@ -36,6 +36,10 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     public var stdout: String
     /// The program's standard error.
     public var stderr: String
+    /// Figures the program reported about itself, read from its output: a database pool's
+    /// `db.Stats` line (`db.Stats: InUse=4 WaitCount=1 …`) gives `dbInUse` and `dbWaitCount`,
+    /// the pool's own counters at the moment the program printed them.
+    public var extra: [String: Int] { RunMeasurement.reportedFigures(stdout) }
     /// The most descriptors the program held open at once above the baseline.
     public var peakOpenFiles: Int?
     /// The most goroutines alive at once (the probe's not counted).
@@ -87,7 +91,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit
+        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit, extra
         case heapAllocs, heapBytes, wallMillis, timedOut, error
     }
 
@@ -108,6 +112,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         try container.encode(wallMillis, forKey: .wallMillis)
         try container.encode(timedOut, forKey: .timedOut)
         try container.encode(failure?.description, forKey: .error)
+        try container.encode(extra, forKey: .extra)
     }
 }
 
@@ -121,5 +126,24 @@ enum RunnerError: Error, CustomStringConvertible {
         case .workspace(let path, let reason): return "\(path): \(reason)"
         case .pipe(let code): return "cannot create the probe pipe: \(String(cString: strerror(code)))"
         }
+    }
+}
+
+extension RunMeasurement {
+    /// `dbInUse`/`dbWaitCount` from the last `db.Stats: InUse=N WaitCount=M …` line.
+    static func reportedFigures(_ output: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for line in output.split(separator: "\n") where line.hasPrefix("db.Stats:") {
+            for field in line.dropFirst("db.Stats:".count).split(separator: " ") {
+                let kv = field.split(separator: "=", maxSplits: 1)
+                guard kv.count == 2, let value = Int(kv[1]) else { continue }
+                switch kv[0] {
+                case "InUse": out["dbInUse"] = value
+                case "WaitCount": out["dbWaitCount"] = value
+                default: break
+                }
+            }
+        }
+        return out
     }
 }

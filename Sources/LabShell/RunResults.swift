@@ -35,7 +35,8 @@ public struct RunResults: Sendable {
         case .heapAllocs: return number(run.heapAllocs)
         case .heapBytes: return number(run.heapBytes)
         case .wallMillis: return number(run.wallMillis)
-        case .dbInUse, .dbWaitCount: return nil
+        case .dbInUse: return number(run.extra["dbInUse"])
+        case .dbWaitCount: return number(run.extra["dbWaitCount"])
         case .stdout:
             let lines = run.stdout.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
             if let text = figure.line { return lines.first { $0.contains(text) } }

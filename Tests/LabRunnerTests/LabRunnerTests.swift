@@ -129,6 +129,54 @@ final class LabRunnerTests: XCTestCase {
         XCTAssertFalse(output.contains("deferlab-run-"), "no workspace path: \(output)")
     }
 
+    /// The database example: the bad program stops at its own deadline with the pool
+    /// exhausted (InUse = the pool's size, a query waiting); the fixed one finishes with none.
+    func testDatabasePoolExhaustedInBadOnly() throws {
+        let runner = try runner(), example = try example("db-rows-leak")
+        let options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout)
+        let bad = runner.run(example: example, variant: .bad, options: options)
+        let fixed = runner.run(example: example, variant: .fixed, options: options)
+        XCTAssertNil(bad.failure)
+        XCTAssertNil(fixed.failure)
+        let poolSize = try XCTUnwrap(Int(example.manifest.args.drop { $0 != "-maxopen" }.dropFirst().first ?? ""))
+        XCTAssertEqual(bad.extra["dbInUse"], poolSize, bad.stdout)
+        XCTAssertGreaterThanOrEqual(bad.extra["dbWaitCount"] ?? 0, 1, bad.stdout)
+        XCTAssertNotEqual(bad.exitCode, 0, "bad stops at its own deadline")
+        XCTAssertEqual(fixed.exitCode, 0)
+        XCTAssertEqual(fixed.extra["dbInUse"], 0, fixed.stdout)
+    }
+
+    /// Middleware defers run at the end of each request: pending defers stay bounded by the
+    /// requests in flight, whether the program serves 10× or 100× more requests.
+    func testMiddlewarePendingDefersDoNotGrowWithRequests() throws {
+        let runner = try runner(), example = try example("middleware-defer")
+        func run(_ requests: String) -> RunMeasurement {
+            var args = example.manifest.args
+            if let i = args.firstIndex(of: "-requests") { args[i + 1] = requests }
+            return runner.run(example: example, variant: .fixed, options: RunOptions(arguments: args, timeout: example.manifest.timeout))
+        }
+        let small = run("2"), large = run("20")  // rounds of 2/20/200 vs 20/200/2000 requests
+        let concurrency = Int(example.manifest.args.drop { $0 != "-concurrency" }.dropFirst().first ?? "") ?? 10
+        for r in [small, large] {
+            XCTAssertNil(r.failure)
+            XCTAssertEqual(r.exitCode, 0, r.stderr)
+            XCTAssertLessThanOrEqual(r.peakPendingDefers ?? .max, 3 * concurrency, "bounded by the requests in flight")
+            XCTAssertLessThanOrEqual(r.goroutinesAtExit ?? .max, concurrency)
+        }
+        print("LabRunnerTests: middleware pending defers \(small.peakPendingDefers ?? -1) at 2 vs \(large.peakPendingDefers ?? -1) at 20 requests per round")
+    }
+
+    /// A goroutine's deferred line never prints when main returns first; with a WaitGroup it does.
+    func testGoroutineDefersRunOnlyWithTheWaitGroup() throws {
+        let runner = try runner(), example = try example("goroutine-defer-main-exit")
+        let options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout)
+        let bad = runner.run(example: example, variant: .bad, options: options)
+        let fixed = runner.run(example: example, variant: .fixed, options: options)
+        XCTAssertFalse(bad.stdout.contains("deferred cleanup ran"), bad.stdout)
+        XCTAssertEqual(fixed.stdout.components(separatedBy: "deferred cleanup ran").count - 1, 3, fixed.stdout)
+        XCTAssertGreaterThan(bad.goroutinesAtExit ?? 0, 0, "the workers are still there when main returns")
+    }
+
     func testInterruptStopsTheProgramAtOnce() throws {
         var runner = try runner()
         let clock = ContinuousClock(), start = clock.now
