@@ -13,9 +13,12 @@ enum Instrumentation {
     /// call `os.Open(…)`, `os.Create(…)`, `os.OpenFile(…)` wrapped as `deferlabOpened(os.Open(…))`
     /// so the probe learns each new descriptor number at once (a sampler alone misses a peak
     /// that lasts less than a sample). Empty for a file outside package main.
-    static func edits(name: String, bytes: [UInt8]) -> [TextEdit] {
+    /// With `counting` false only the final sample is added: a run for allocation and time
+    /// figures that the counting edits (extra defers, wrapped opens) would disturb.
+    static func edits(name: String, bytes: [UInt8], counting: Bool = true) -> [TextEdit] {
         let parsed = GoParser.parse(name: name, bytes: bytes)
         guard parsed.file.name.name == "main" else { return [] }
+        guard counting else { return mainEdits(parsed) }
         return mainEdits(parsed) + openEdits(parsed) + deferEdits(parsed)
     }
 

@@ -17,6 +17,10 @@ public struct RunOptions: Sendable, Hashable {
     /// other language changes follow it. nil keeps the program's own go.mod (or, without one,
     /// the toolchain's version).
     public var goVersion: String? = nil
+    /// Take heap allocations and wall time from a second run without the counting
+    /// instrumentation (its extra defers change how the compiler implements defers, and its
+    /// open wrapper costs time); the counts come from the first run.
+    public var separateAllocationRun = true
 
     /// Creates options.
     public init(arguments: [String] = [], timeout: Duration = .seconds(60), openFileLimit: Int? = nil,
@@ -62,9 +66,26 @@ public struct LabRunner: Sendable {
             options: options)
     }
 
-    /// Builds and measures `program`, reported under `id` and `variant`.
+    /// Builds and measures `program`, reported under `id` and `variant`: counts (open files,
+    /// pending defers, goroutines) from an instrumented run, then heap allocations and wall
+    /// time from a run of the program as written (probe only), unless that is switched off,
+    /// the first run failed or timed out, or the learner interrupted it.
     public func run(_ program: ProgramSource, id: String, variant: String?, options: RunOptions)
         -> RunMeasurement {
+        var counted = build(program, id: id, variant: variant, options: options, counting: true)
+        guard options.separateAllocationRun, counted.failure == nil, !counted.timedOut,
+              interrupt?() != true else { return counted }
+        let plain = build(program, id: id, variant: variant, options: options, counting: false)
+        if plain.failure == nil && !plain.timedOut {
+            counted.heapAllocs = plain.heapAllocs
+            counted.heapBytes = plain.heapBytes
+            counted.wallMillis = plain.wallMillis
+        }
+        return counted
+    }
+
+    private func build(_ program: ProgramSource, id: String, variant: String?, options: RunOptions,
+                       counting: Bool) -> RunMeasurement {
         let workspace: Workspace
         do {
             workspace = try Workspace(in: temporaryFolder)
@@ -74,7 +95,7 @@ public struct LabRunner: Sendable {
         defer { workspace.remove() }
         do {
             try workspace.prepare(program, goLine: options.goVersion ?? "\(go.version.major).\(go.version.minor)",
-                                  overrideGoLine: options.goVersion != nil)
+                                  overrideGoLine: options.goVersion != nil, counting: counting)
         } catch {
             return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
         }

@@ -40,7 +40,7 @@ struct Workspace {
 
     /// Copies the program, writes a go.mod when it has none (`goLine` like `1.23`), adds the
     /// probe and instruments the copy (``Instrumentation``).
-    func prepare(_ program: ProgramSource, goLine: String, overrideGoLine: Bool = false) throws {
+    func prepare(_ program: ProgramSource, goLine: String, overrideGoLine: Bool = false, counting: Bool = true) throws {
         let manager = FileManager.default
         let files: [URL]
         switch program {
@@ -73,7 +73,7 @@ struct Workspace {
         for file in files where Self.isBuiltGoFile(file.lastPathComponent) {
             let copy = source.appendingPathComponent(file.lastPathComponent)
             let bytes = [UInt8](try Data(contentsOf: copy))
-            let edits = Instrumentation.edits(name: copy.lastPathComponent, bytes: bytes)
+            let edits = Instrumentation.edits(name: copy.lastPathComponent, bytes: bytes, counting: counting)
             guard !edits.isEmpty else { continue }
             try Data(try TextEditApplier.apply(edits, to: bytes)).write(to: copy)
         }

@@ -95,8 +95,9 @@ final class LabRunnerTests: XCTestCase {
             XCTAssertEqual(run.stdout, "holding \(n) files\n")
             XCTAssertEqual(run.peakOpenFiles, n, "the files are open when os.Exit ends the program")
             XCTAssertEqual(run.peakPendingDefers, n, "every deferred Close is still pending when os.Exit ends the program")
-            XCTAssertEqual(run.samples.last?.final, false, "os.Exit leaves no final sample")
-            XCTAssertEqual(run.peakGoroutines, 1)
+            // os.Exit leaves no final sample; the sampler may not even have taken a first one.
+            XCTAssertFalse(run.samples.contains { $0.final }, "os.Exit leaves no final sample")
+            XCTAssertLessThanOrEqual(run.peakGoroutines ?? 1, 1)
         }
     }
 
