@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import DeferLabCore
 import Foundation
 import GoToolchain
@@ -64,7 +67,12 @@ struct Run: ParsableCommand {
             Console.error(catalog.text(.runNotScalable, target))
             throw ExitCode(ExitStatus.failure)
         }
-        let report = plan.run(with: LabRunner(go: go), arguments: arguments.isEmpty ? nil : arguments,
+        // Ctrl-C stops the program (in its own process group, it never sees the signal) and
+        // still reports what was measured; a second Ctrl-C ends deferlab at once.
+        Interrupt.install()
+        var runner = LabRunner(go: go)
+        runner.interrupt = { Interrupt.requested }
+        let report = plan.run(with: runner, arguments: arguments.isEmpty ? nil : arguments,
                               timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
                               openFileLimit: nofile, goVersion: goVersion, count: count)
         if json {
@@ -75,5 +83,23 @@ struct Run: ParsableCommand {
         }
         report.problems(catalog).forEach(Console.error)
         if !report.allMeasured { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// SIGINT for `deferlab run`: the first sets a flag the runner polls; the handler then goes
+/// back to the default, so a second Ctrl-C ends deferlab.
+enum Interrupt {
+    nonisolated(unsafe) static var flag: sig_atomic_t = 0
+    static var requested: Bool { flag != 0 }
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            Interrupt.flag = 1
+            signal(SIGINT, SIG_DFL)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
     }
 }
