@@ -193,7 +193,7 @@ public struct Catalog: Sendable {
               open SECTION（打开）              打开一节，例如 open 2.4；不带参数重新显示本节
               next（下一节） / prev（上一节）   翻到下一节 / 上一节
               show [bad|fixed|diff]（代码）     当前示例的有问题代码、修复后代码或两者的差异
-              run [EXAMPLE] [bad|fixed|both] [--nofile N]（运行）  在真实的 Go 上运行并测量示例
+              run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS]（运行）  在真实的 Go 上运行并测量示例
               chart [EXAMPLE]（图表）           最近一次运行中打开的文件和待执行 defer 随时间的变化
               lang zh|en（语言）                切换语言并重新显示本节
               explain [RULE]（解释）            修复规则的说明和例子
@@ -206,7 +206,7 @@ public struct Catalog: Sendable {
               open SECTION (打开)               open a section, e.g. open 2.4; without one, show this section again
               next (下一节) / prev (上一节)     the next / previous section
               show [bad|fixed|diff] (代码)      the current example's bad code, fixed code, or the diff
-              run [EXAMPLE] [bad|fixed|both] [--nofile N] (运行)  run and measure the example on the real Go
+              run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS] (运行)  run and measure the example on the real Go
               chart [EXAMPLE] (图表)            open files and pending defers over time in your last run
               lang zh|en (语言)                 switch language and show this section again
               explain [RULE] (解释)             a fixer rule with its bad and fixed example

@@ -39,9 +39,15 @@ extension LearningShell {
     /// `run [EXAMPLE] [bad|fixed|both] [--nofile N]`: what `deferlab run` does, then the
     /// section's blocks whose figures the run filled.
     func runExample(_ arguments: [String]) {
-        let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both] [--nofile N]")
+        let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS…]")
         var variant: String?, named: String?, nofile: Int?
+        // Everything after `--` goes to the program (instead of the example's own arguments).
+        var programArguments: [String]?
         var rest = arguments[...]
+        if let dashes = arguments.firstIndex(of: "--") {
+            programArguments = Array(arguments[(dashes + 1)...])
+            rest = arguments[..<dashes]
+        }
         while let argument = rest.popFirst() {
             switch argument {
             case "bad", "fixed", "both": variant = argument
@@ -69,7 +75,7 @@ extension LearningShell {
         var runner = LabRunner(go: go)
         EditLineCallbacks.interrupted = 0
         runner.interrupt = { EditLineCallbacks.interrupted != 0 }
-        let report = plan.run(with: runner, arguments: nil, timeout: nil, openFileLimit: nofile)
+        let report = plan.run(with: runner, arguments: programArguments, timeout: nil, openFileLimit: nofile)
         EditLineCallbacks.interrupted = 0
         output.lines(report.lines(catalog))
         report.problems(catalog).forEach(output.error)

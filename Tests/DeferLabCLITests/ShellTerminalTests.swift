@@ -118,10 +118,10 @@ final class ShellTerminalTests: XCTestCase {
             process.waitUntilExit()
         }
         _ = try waitFor("deferlab 1>")
-        // The bad variant opens 10,000 files one by one: stop it while it is still at it.
-        try keys("run loop-defer-files bad", "Enter")
-        _ = try waitFor("Building and running loop-defer-files")
-        Thread.sleep(forTimeInterval: 1.0)
+        // Workers that would take a minute: stop them while they are still at it.
+        try keys("run goroutine-defer-main-exit fixed -- -workers 3 -work 60s -grace 100ms", "Enter")
+        _ = try waitFor("Building and running goroutine-defer-main-exit")
+        Thread.sleep(forTimeInterval: 2.0)
         try keys("C-c")
         var screen = try waitFor("exit status")
         XCTAssertTrue(screen.contains("^C"), screen)
