@@ -43,7 +43,12 @@ public enum RunPlan: Sendable {
                                      timeout: timeout ?? example.manifest.timeout,
                                      openFileLimit: openFileLimit)
             options.goVersion = goVersion
-            let runs = variants.map { runner.run(example: example, variant: $0, options: options) }
+            let runs = variants.map { variant -> RunMeasurement in
+                var run = runner.run(example: example, variant: variant, options: options)
+                // What defer costs: benchmarks and verdicts from the source as written.
+                if example.manifest.kind == .bench { run.cost = runner.cost(of: example.folder(for: variant)) }
+                return run
+            }
             return RunReport(runs: runs, openFileLimit: openFileLimit)
         case .program(let source, let id):
             var options = RunOptions(arguments: arguments ?? [], openFileLimit: openFileLimit)

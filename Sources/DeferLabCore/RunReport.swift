@@ -27,6 +27,21 @@ public struct RunReport: Sendable {
         let measured = runs.filter(\.measured)
         if !measured.isEmpty {
             out += table(measured, catalog)
+            for run in measured {
+                guard let cost = run.cost else { continue }
+                out.append("")
+                out.append(catalog.text(.runCostOf, label(run, catalog)))
+                for b in cost.benchmarks {
+                    let bytes = b.bytesPerOp.map { "\($0) B/op" } ?? ""
+                    let allocs = b.allocsPerOp.map { "\($0) allocs/op" } ?? ""
+                    out.append("  " + [b.name.padding(toLength: 28, withPad: " ", startingAt: 0),
+                                       String(format: "%10.2f ns/op", b.nsPerOp), bytes, allocs].joined(separator: "  "))
+                }
+                for v in cost.verdicts {
+                    out.append("  \(v.position): \(v.kind) — \(v.source)")
+                }
+                if let failure = cost.failure { out.append(failure) }
+            }
             for (figure, title) in [(RunChart.Figure.openFiles, catalog.text(.runChartOpenFiles)),
                                     (.pendingDefers, catalog.text(.runChartPendingDefers))] {
                 let chart = RunChart.lines(measured, figure: figure, title: title, plain: plain) { label($0, catalog) }

@@ -40,6 +40,8 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     /// `db.Stats` line (`db.Stats: InUse=4 WaitCount=1 …`) gives `dbInUse` and `dbWaitCount`,
     /// the pool's own counters at the moment the program printed them.
     public var extra: [String: Int] { RunMeasurement.reportedFigures(stdout) }
+    /// For benchmark examples: benchmarks and the compiler's defer verdicts (see ``CostReport``).
+    public var cost: CostReport?
     /// The most descriptors the program held open at once above the baseline.
     public var peakOpenFiles: Int?
     /// The most goroutines alive at once (the probe's not counted).
@@ -91,7 +93,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit, extra
+        case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit, extra, cost
         case heapAllocs, heapBytes, wallMillis, timedOut, error
     }
 
@@ -113,6 +115,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         try container.encode(timedOut, forKey: .timedOut)
         try container.encode(failure?.description, forKey: .error)
         try container.encode(extra, forKey: .extra)
+        try container.encode(cost, forKey: .cost)
     }
 }
 

@@ -98,6 +98,18 @@ struct Workspace {
     }
 }
 
+extension Workspace {
+    /// Copies the regular files of `folder` unchanged (no probe, no instrumentation).
+    func copyPlain(from folder: URL) throws {
+        let manager = FileManager.default
+        let entries = try manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                                                      options: [.skipsHiddenFiles])
+        for file in entries where try file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+            try manager.copyItem(at: file, to: source.appendingPathComponent(file.lastPathComponent))
+        }
+    }
+}
+
 extension ProgramSource {
     /// The folder holding the program's files.
     var folder: URL {

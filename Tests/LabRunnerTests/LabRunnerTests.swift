@@ -178,6 +178,23 @@ final class LabRunnerTests: XCTestCase {
         XCTAssertGreaterThan(bad.goroutinesAtExit ?? 0, 0, "the workers are still there when main returns")
     }
 
+    /// What defer costs, from the source as written: only the defer in a loop is heap-allocated
+    /// and allocates; Lock with a deferred Unlock allocates nothing; the fix has no heap defer.
+    func testCostOfDeferFromBenchmarksAndTheCompilersVerdicts() throws {
+        let runner = try runner(), example = try example("defer-cost")
+        let bad = runner.cost(of: example.folder(for: .bad), benchtime: "200x")
+        let fixed = runner.cost(of: example.folder(for: .fixed), benchtime: "200x")
+        XCTAssertNil(bad.failure, bad.failure ?? "")
+        let kinds = Dictionary(bad.verdicts.map { ($0.source, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(kinds.first { $0.key.hasPrefix("defer mu.Unlock()") }?.value, "open-coded")
+        XCTAssertTrue(bad.verdicts.contains { $0.kind == "heap-allocated" }, "\(bad.verdicts)")
+        XCTAssertFalse(fixed.verdicts.contains { $0.kind == "heap-allocated" }, "\(fixed.verdicts)")
+        let byName = Dictionary(bad.benchmarks.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byName["BenchmarkLockDeferUnlock"]?.allocsPerOp, 0)
+        XCTAssertGreaterThan(byName["BenchmarkDeferInLoop"]?.allocsPerOp ?? 0, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporaryFolder.path), [], "workspace removed")
+    }
+
     func testInterruptStopsTheProgramAtOnce() throws {
         var runner = try runner()
         let clock = ContinuousClock(), start = clock.now
