@@ -52,9 +52,10 @@ public enum FixRun {
         }
     }
 
-    public static func run(paths: [String], options: FixOptions) throws(FixOptionError) -> FixResult {
+    public static func run(paths: [String], options: FixOptions, keepTreesUntilExit: Bool = false) throws(FixOptionError) -> FixResult {
         var driver = Driver(analyzers: try analyzers(options))
         driver.applyFixes = options.mode != .report
+        driver.keepTreesUntilExit = keepTreesUntilExit
         return collect(driver.run(paths: paths), driver.analyzers)
     }
 

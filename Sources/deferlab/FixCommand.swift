@@ -59,7 +59,7 @@ struct Fix: ParsableCommand {
             if printSource && paths == ["-"] {
                 result = try FixRun.run(source: Stdin.readAll(), name: "<stdin>", options: options)
             } else {
-                result = try FixRun.run(paths: paths, options: options)
+                result = try FixRun.run(paths: paths, options: options, keepTreesUntilExit: true)
             }
         } catch .unknownRule(let name) {
             throw ValidationError(catalog.text(.unknownRule, name))
