@@ -61,6 +61,10 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellResume
     case shellHelp
     case shellChartNoRun
+    case shellPprofVariant
+    case shellPprofGoroutines
+    case shellPprofHeap
+    case shellPprofFiles
     case shellUnknownCommand
     case shellUnknownCommandNoHint
     case shellNoSection
@@ -197,6 +201,7 @@ public struct Catalog: Sendable {
               show [bad|fixed|diff]（代码）     当前示例的有问题代码、修复后代码或两者的差异
               run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS]（运行）  在真实的 Go 上运行并测量示例
               chart [EXAMPLE]（图表）           最近一次运行中打开的文件和待执行 defer 随时间的变化
+              pprof（剖析）                     第四章：运行泄露的服务和修复版，采集 profile 并列出最靠前的条目
               lang zh|en（语言）                切换语言并重新显示本节
               explain [RULE]（解释）            修复规则的说明和例子
               fix PATH（修复）                  查找 defer 误用并显示修改；确认后才写入
@@ -210,11 +215,16 @@ public struct Catalog: Sendable {
               show [bad|fixed|diff] (代码)      the current example's bad code, fixed code, or the diff
               run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS] (运行)  run and measure the example on the real Go
               chart [EXAMPLE] (图表)            open files and pending defers over time in your last run
+              pprof (剖析)                      chapter 4: run the leaking service and its fix, take profiles, show the top entries
               lang zh|en (语言)                 switch language and show this section again
               explain [RULE] (解释)             a fixer rule with its bad and fixed example
               fix PATH (修复)                   find defer misuse and show the changes; writes only after you confirm
               quit (退出)                       leave; next time we resume at this section
             """]
+        case .shellPprofVariant: return ["== %1（剖析）==", "== %1 =="]
+        case .shellPprofGoroutines: return ["goroutine profile（debug=1）最大的几组：数量、程序里的函数、文件:行", "goroutine profile (debug=1), largest groups: count, the program's function, file:line"]
+        case .shellPprofHeap: return ["heap profile（inuse_space）最靠前的条目：", "heap profile (inuse_space), top entries:"]
+        case .shellPprofFiles: return ["profile 文件保存在 %1", "the profile files are in %1"]
         case .shellChartNoRun: return ["还没有运行过 %1：先输入 run %1", "%1 has not been run yet: type run %1 first"]
         case .shellUnknownCommand: return ["未知命令 %1。你是想输入 %2 吗？", "unknown command %1; did you mean %2?"]
         case .shellUnknownCommandNoHint: return ["未知命令 %1（输入 help 查看命令）", "unknown command %1 (type help for the commands)"]

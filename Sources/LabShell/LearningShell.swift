@@ -222,6 +222,7 @@ public final class LearningShell {
         case .show: show(arguments)
         case .run: runExample(arguments)
         case .chart: chart(arguments)
+        case .pprof: pprofWalkthrough()
         case .explain: explain(arguments)
         case .fix: fix(arguments)
         case .quit: break

@@ -104,6 +104,41 @@ extension LearningShell {
         }
     }
 
+    /// `pprof`: chapter 4 live. Runs the leaking service (bad) and its fix with `-out` folders in
+    /// the state folder, then shows the largest goroutine groups (count, the program's function,
+    /// file:line) and the top in-use heap entries of each, so the learner finds the line and sees
+    /// the pile-up gone after the fix. The profile files stay for `go tool pprof`.
+    func pprofWalkthrough() {
+        let id = "pprof-lock-pileup"
+        guard let example = examples.example(id: id) else { return output.line(catalog.text(.runUnknownTarget, id)) }
+        if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
+        guard let go else { return output.error(catalog.text(.goNotFound)) }
+        let root = store.stateFile.deletingLastPathComponent().appendingPathComponent("pprof")
+        var runner = LabRunner(go: go)
+        EditLineCallbacks.interrupted = 0
+        runner.interrupt = { EditLineCallbacks.interrupted != 0 }
+        output.line(catalog.text(.shellRunning, id))
+        for variant in [Variant.bad, .fixed] {
+            let dir = root.appendingPathComponent(variant.rawValue)
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            var options = RunOptions(arguments: example.manifest.args + ["-out", dir.path], timeout: example.manifest.timeout)
+            options.separateAllocationRun = false
+            let run = runner.run(example: example, variant: variant, options: options)
+            results.record(run)
+            output.line("")
+            output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))
+            if let failure = run.failure { output.error(failure.description); continue }
+            let text = (try? String(contentsOf: dir.appendingPathComponent("goroutine.txt"), encoding: .utf8)) ?? ""
+            output.line(catalog.text(.shellPprofGoroutines))
+            for e in ProfileTop.goroutines(text) { output.line("  \(e.amount)  \(e.function)  \(e.location)") }
+            output.line(catalog.text(.shellPprofHeap))
+            for e in ProfileTop.heap(dir.appendingPathComponent("heap.pprof"), go: go) { output.line("  \(e.amount)  \(e.function)") }
+            output.line(catalog.text(.shellPprofFiles, dir.path))
+        }
+        EditLineCallbacks.interrupted = 0
+    }
+
     private func mentionsRun(of id: String, _ content: LessonContent) -> Bool {
         content.texts.contains { field in
             LessonText.segments(field.value.text(language == .zh ? .zh : .en)).contains { segment in

@@ -1,7 +1,7 @@
 /// The shell's commands: names, Chinese aliases, parsing of a typed line, and the nearest
 /// command for a typo.
 public enum ShellCommand: String, CaseIterable, Sendable {
-    case help, toc, open, next, prev, show, run, chart, lang, explain, fix, quit
+    case help, toc, open, next, prev, show, run, chart, pprof, lang, explain, fix, quit
 
     /// Chinese (and a few short) aliases typed instead of a command's name.
     public static let aliases: [String: ShellCommand] = [
@@ -13,6 +13,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         "代码": .show,
         "运行": .run,
         "图表": .chart,
+        "剖析": .pprof,
         "语言": .lang,
         "解释": .explain,
         "修复": .fix,

@@ -88,6 +88,23 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertFalse(out.stdout.contains("\u{1B}"), "no escape codes through a pipe")
     }
 
+    /// pprof runs the leaking service and its fix: in bad most goroutines wait in the handler's
+    /// Lock line; in fixed that group is gone.
+    func testPprofFindsThePileUpAndItsLine() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try stateHome()
+        let out = try shell("pprof\nquit\n", lang: "en", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let parts = out.stdout.components(separatedBy: "== pprof-lock-pileup fixed")
+        XCTAssertEqual(parts.count, 2, out.stdout)
+        let bad = parts[0], fixed = parts[1]
+        let badTop = bad.split(separator: "\n").first { $0.contains("main.(*service).handle  main.go:") }
+        let count = badTop.flatMap { Int($0.split(separator: " ").first ?? "") } ?? 0
+        XCTAssertGreaterThan(count, 50, "goroutines pile up behind the lock: \(bad)")
+        XCTAssertFalse(fixed.contains("main.(*service).handle  main.go:"), "no pile-up in the handler after the fix: \(fixed)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: state.appendingPathComponent("deferlab/pprof/bad/heap.pprof").path))
+    }
+
     /// A copied binary without Lessons/Content: exit 2 and a message naming what is missing.
     func testMissingContentIsAClearError() throws {
         let dir = try temporaryDirectory(self).resolvingSymlinksInPath()

@@ -242,3 +242,29 @@ final class LabRunnerTests: XCTestCase {
             + "wall \(run.wallMillis.map(String.init) ?? "-")ms samples \(run.samples.count)"
     }
 }
+
+final class ProfileTopTests: XCTestCase {
+    func testLargestGroupsNamedByTheProgramsOwnFrame() {
+        let text = """
+        goroutine profile: total 130
+        125 @ 0x1 0x2
+        #\t0x4826a4\tinternal/sync.runtime_SemacquireMutex+0x24\t/go/src/runtime/sema.go:95
+        #\t0x4f9bcb\tsync.(*Mutex).Lock+0x8b\t\t\t\t/go/src/sync/mutex.go:46
+        #\t0x4f9bb9\tmain.(*service).handle+0x79\t\t\t/work/x/main.go:39
+        #\t0x4fb16c\tmain.run.func1+0x4c\t\t\t\t/work/x/main.go:94
+
+        1 @ 0x3
+        #\t0x4e7bd0\tmain.deferlabProbeStart.func1+0xb0\t/work/x/0deferlab_probe.go:71
+
+        4 @ 0x4
+        #\t0x484984\ttime.Sleep+0x164\t\t/go/src/runtime/time.go:368
+        #\t0x4f9c1b\tmain.(*service).fetch+0x1b\t/work/x/main.go:47
+
+        """
+        let top = ProfileTop.goroutines(text)
+        XCTAssertEqual(top.map(\.amount), ["125", "4"])
+        XCTAssertEqual(top.first?.function, "main.(*service).handle")
+        XCTAssertEqual(top.first?.location, "main.go:39")
+        XCTAssertFalse(top.contains { $0.location.hasPrefix("0deferlab") }, "the probe's sampler is not listed")
+    }
+}
