@@ -1,6 +1,5 @@
 import GoSyntax
 import GoAnalysis
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,43 +38,26 @@ public struct ParseReport: Sendable {
     }
 }
 
-/// Checks the syntax of Go files in parallel on all cores; results are sorted by path.
+/// Checks the syntax of Go files in parallel on all cores, walking directories like gofmt;
+/// results are sorted by path. Reading and parsing are the analysis driver's (with no rules).
 public enum ParseCheck {
-    public static func run(paths: [String], workers: Int = activeProcessorCount()) -> ParseReport {
-        let start = monotonicSeconds()
-        let items = SourceWalker.expand(paths.isEmpty ? ["."] : paths)
-        let results = Mutex<[FileCheck?]>(Array(repeating: nil, count: items.count))
-        let nextIndex = Atomic<Int>(0)
-        BigStack.parallel(workers: min(workers, max(1, items.count))) { _ in
-            while true {
-                let i = nextIndex.add(1, ordering: .relaxed).oldValue
-                if i >= items.count { return }
-                let check = checkItem(items[i])
-                results.withLock { $0[i] = check }
+    public static func run(paths: [String], keepTreesUntilExit: Bool = false) -> ParseReport {
+        var driver = Driver(analyzers: [])
+        driver.keepTreesUntilExit = keepTreesUntilExit
+        let report = driver.run(paths: paths.isEmpty ? ["."] : paths, walk: .gofmt)
+        let files = report.files.map { f -> FileCheck in
+            var check = FileCheck(path: f.path, errors: f.syntaxErrors, problem: nil,
+                                  bytes: f.bytes.count, lines: lineCount(f.bytes))
+            switch f.problem {
+            case nil: break
+            case .missing?: check.problem = .missing
+            case .notFileOrDirectory?: check.problem = .notFileOrDirectory
+            case .isDirectory?: check.problem = .isDirectory
+            case .unreadable(let why)?: check.problem = .unreadable(why)
             }
+            return check
         }
-        var files = results.withLock { $0.compactMap { $0 } }
-        files.sort { $0.path < $1.path }
-        return ParseReport(files: files, wallSeconds: monotonicSeconds() - start)
-    }
-
-    static func checkItem(_ item: SourceItem) -> FileCheck {
-        switch item {
-        case .missing(let p): return FileCheck(path: p, problem: .missing)
-        case .notFileOrDirectory(let p): return FileCheck(path: p, problem: .notFileOrDirectory)
-        case .unreadableDirectory(let p, let e): return FileCheck(path: p, problem: .unreadable(FileReader.describe(e)))
-        case .file(let path):
-            switch FileReader.read(path) {
-            case .failure(.isDirectory):
-                return FileCheck(path: path, problem: .isDirectory)
-            case .failure(.errno(let e)):
-                return FileCheck(path: path, problem: .unreadable(FileReader.describe(e)))
-            case .success(let bytes):
-                let parsed = GoParser.parseOnCurrentThread(name: path, bytes: bytes)
-                return FileCheck(path: path, errors: parsed.formattedErrors, problem: nil,
-                                 bytes: bytes.count, lines: lineCount(bytes))
-            }
-        }
+        return ParseReport(files: files, wallSeconds: report.wallSeconds)
     }
 
     /// Lines as `wc -l` plus an unterminated last line.
@@ -88,11 +70,5 @@ public enum ParseCheck {
 
     public static func activeProcessorCount() -> Int {
         max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
-
-    static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 }

@@ -152,14 +152,7 @@ extension Pass {
     /// `forEachStatement` restricted to the files that import one of `paths` and mention
     /// `defer`: a rule about deferred calls into those packages need not walk other files.
     func forEachStatement(inFilesImporting paths: [String], _ visit: (Int, Stmt, Enclosing) -> Void) {
-        for i in files.indices where paths.contains(where: { imports(i, $0) }) {
-            for d in decls(i, mentioning: ["defer"]) {
-                Inspector.walkWithStack(.decl(d)) { node, stack in
-                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
-                    return true
-                }
-            }
-        }
+        forEachStatement(mentioning: ["defer"], inFiles: { i in paths.contains { imports(i, $0) } }, visit)
     }
 
     /// The object an identifier denotes, as an index (declaration or use).

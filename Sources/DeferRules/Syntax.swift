@@ -92,8 +92,9 @@ extension Pass {
     /// Calls `visit` for every statement with its enclosing chain, in every file.
     /// Files that mention none of `words` are skipped without a walk: every rule needs a
     /// `defer` (or, for loopvar-capture, a `go func`) to say anything.
-    func forEachStatement(mentioning words: [String] = ["defer", "go func"], _ visit: (Int, Stmt, Enclosing) -> Void) {
-        for i in files.indices {
+    func forEachStatement(mentioning words: [String] = ["defer", "go func"], inFiles keep: (Int) -> Bool = { _ in true },
+                          _ visit: (Int, Stmt, Enclosing) -> Void) {
+        for i in files.indices where keep(i) {
             for d in decls(i, mentioning: words) {
                 Inspector.walkWithStack(.decl(d)) { node, stack in
                     if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
@@ -189,8 +190,4 @@ func freshName(_ base: String, _ taken: inout Set<String>) -> String {
     }
     taken.insert(name)
     return name
-}
-
-extension CallExpr {
-    var asExpr: Expr { .call(self) }
 }

@@ -53,10 +53,12 @@ public struct Driver: Sendable {
         self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
     }
 
-    /// Analyses files and directories (`./...` works; no path means `./...`).
-    public func run(paths: [String]) -> AnalysisReport {
+    /// Analyses files and directories (`./...` works; no path means `./...`). `walk` chooses
+    /// which files a directory holds: the go command's (default) or gofmt's (`deferlab parse`,
+    /// which runs no analyzer and so only reads and parses).
+    public func run(paths: [String], walk: SourceWalker.Mode = .goCommand) -> AnalysisReport {
         let start = Date()
-        let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: .goCommand)
+        let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: walk)
         var outcomes: [FileOutcome] = []
         var inputs: [(Int, String, [UInt8])] = []
         for item in items {
@@ -102,6 +104,11 @@ public struct Driver: Sendable {
             o.syntaxErrors = p.parsed.formattedErrors
             o.source = p.parsed.source
             return o
+        }
+        // Nothing to analyse (a syntax check): no packages, no name resolution.
+        if analyzers.isEmpty {
+            if keepTreesUntilExit { TreeKeeper.keep(parsed) }
+            return outcomes
         }
         // Packages: folder + package name; files with syntax errors are left out.
         var groups: [String: [Int]] = [:]

@@ -24,7 +24,7 @@ struct Parse: ParsableCommand {
 
     mutating func run() throws {
         let catalog = Catalog(try global.language())
-        let report = ParseCheck.run(paths: paths)
+        let report = ParseCheck.run(paths: paths, keepTreesUntilExit: true)
         for file in report.files {
             for e in file.errors { Console.line(e) }
             if let problem = file.problem {
