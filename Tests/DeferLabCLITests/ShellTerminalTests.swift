@@ -1,24 +1,33 @@
 import Foundation
 import XCTest
+import GoToolchain
 
 /// The learning shell on a real pseudo-terminal (tmux, 60×20): typing and deleting Chinese,
 /// Tab completion, history recall with the up arrow, Ctrl-C at the prompt, Ctrl-D to leave.
 final class ShellTerminalTests: XCTestCase {
     private var session = "deferlab-test-\(UUID().uuidString.prefix(8))"
 
-    /// Runs tmux and returns its standard output.
+    /// Runs tmux and returns its standard output. Through our own runner, with a timeout:
+    /// Foundation's `Process.waitUntilExit` can miss a child's exit and wait forever, which
+    /// once hung a whole CI run. Output is captured only for commands that do not start the
+    /// tmux server (the server would otherwise hold the pipe).
     @discardableResult
+    private func tmux(_ arguments: [String], capture: Bool = false) throws -> String {
+        guard let path = ProcessRunner.executablePath(named: "tmux", environment: ProcessInfo.processInfo.environment) else {
+            throw XCTSkip("tmux is not installed")
+        }
+        let result = try ProcessRunner().run(ProcessRequest(
+            executable: path, arguments: arguments,
+            workingDirectory: FileManager.default.temporaryDirectory,
+            timeout: .seconds(20),
+            standardOutput: capture ? .capture : .discard,
+            standardError: .discard))
+        if result.timedOut { XCTFail("tmux \(arguments.first ?? "") did not finish within 20 s") }
+        return result.standardOutputText
+    }
+
     private func tmux(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try tmux(arguments, capture: true)
     }
 
     private var tmuxAvailable: Bool {
@@ -45,27 +54,13 @@ final class ShellTerminalTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.2)
     }
 
-    private func tmux(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        try process.run()
-        process.waitUntilExit()
-    }
-
     func testTypingCompletionHistoryInterruptAndExit() throws {
         guard tmuxAvailable else { throw XCTSkip("tmux is not installed: the pseudo-terminal test needs it (apt-get install tmux)") }
         let state = try temporaryDirectory(self).appendingPathComponent("state")
         let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 NO_COLOR=1 '\(CLI.binary.path)' --lang zh; echo SHELL-EXITED; sleep 30"
         // Not through a pipe: the tmux server this starts would hold the pipe open.
         try tmux(["new-session", "-d", "-s", session, "-x", "60", "-y", "20", command])
-        addTeardownBlock { [session] in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux", "kill-session", "-t", session]
-            try? process.run()
-            process.waitUntilExit()
-        }
+        addTeardownBlock { [self] in _ = try? tmux(["kill-session", "-t", session]) }
         _ = try waitFor("deferlab 1>")
 
         // Chinese typed and deleted with backspace leaves nothing behind; then a Chinese alias runs.
@@ -110,13 +105,7 @@ final class ShellTerminalTests: XCTestCase {
         let state = try temporaryDirectory(self).appendingPathComponent("state")
         let command = "env XDG_STATE_HOME='\(state.path)' LANG=C.UTF-8 NO_COLOR=1 '\(CLI.binary.path)' --lang en; echo SHELL-EXITED; sleep 30"
         try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "40", command])
-        addTeardownBlock { [session] in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux", "kill-session", "-t", session]
-            try? process.run()
-            process.waitUntilExit()
-        }
+        addTeardownBlock { [self] in _ = try? tmux(["kill-session", "-t", session]) }
         _ = try waitFor("deferlab 1>")
         // Workers that would take a minute: stop them while they are still at it.
         try keys("run goroutine-defer-main-exit fixed -- -workers 3 -work 60s -grace 100ms", "Enter")
