@@ -133,17 +133,33 @@ enum RunnerError: Error, CustomStringConvertible {
 }
 
 extension RunMeasurement {
-    /// `dbInUse`/`dbWaitCount` from the last `db.Stats: InUse=N WaitCount=M …` line.
+    /// The start of a `db.Stats` line a program prints about its pool.
+    public static let dbStatsPrefix = "db.Stats:"
+    /// The start of a line with figures a program measured itself.
+    public static let figurePrefix = "figure:"
+
+    /// True for a line of figures (not part of a program's output proper).
+    public static func isFigureLine(_ line: Substring) -> Bool {
+        line.hasPrefix(dbStatsPrefix) || line.hasPrefix(figurePrefix)
+    }
+
+    /// Figures the program measured itself and printed: `dbInUse`/`dbWaitCount` from the last
+    /// `db.Stats: InUse=N WaitCount=M …` line, and `name` from each `figure: name=N …` line
+    /// (a workshop harness times a lock this way). Later lines win.
     static func reportedFigures(_ output: String) -> [String: Int] {
         var out: [String: Int] = [:]
-        for line in output.split(separator: "\n") where line.hasPrefix("db.Stats:") {
-            for field in line.dropFirst("db.Stats:".count).split(separator: " ") {
+        for line in output.split(separator: "\n") {
+            let isStats = line.hasPrefix(RunMeasurement.dbStatsPrefix)
+            guard isStats || line.hasPrefix(RunMeasurement.figurePrefix) else { continue }
+            let body = line.dropFirst(isStats ? RunMeasurement.dbStatsPrefix.count : RunMeasurement.figurePrefix.count)
+            for field in body.split(separator: " ") {
                 let kv = field.split(separator: "=", maxSplits: 1)
                 guard kv.count == 2, let value = Int(kv[1]) else { continue }
-                switch kv[0] {
-                case "InUse": out["dbInUse"] = value
-                case "WaitCount": out["dbWaitCount"] = value
-                default: break
+                switch (isStats, kv[0]) {
+                case (true, "InUse"): out["dbInUse"] = value
+                case (true, "WaitCount"): out["dbWaitCount"] = value
+                case (true, _): break
+                case (false, let name): out[String(name)] = value
                 }
             }
         }

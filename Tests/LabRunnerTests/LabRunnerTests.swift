@@ -163,6 +163,13 @@ final class LabRunnerTests: XCTestCase {
             XCTAssertEqual(r.exitCode, 0, r.stderr)
             XCTAssertLessThanOrEqual(r.peakPendingDefers ?? .max, 3 * concurrency, "bounded by the requests in flight")
             XCTAssertLessThanOrEqual(r.goroutinesAtExit ?? .max, concurrency)
+            // Goroutines and live heap after each round, as the program measured them: 100× the
+            // requests leave no more behind than 1× (the keep-alive connections aside).
+            let g1 = try XCTUnwrap(r.extra["goroutines1x"]), g100 = try XCTUnwrap(r.extra["goroutines100x"])
+            let h1 = try XCTUnwrap(r.extra["heapInuseKB1x"]), h100 = try XCTUnwrap(r.extra["heapInuseKB100x"])
+            XCTAssertLessThanOrEqual(g100, g1 + concurrency, "goroutines do not grow with the requests")
+            XCTAssertLessThanOrEqual(h100, 2 * h1 + 1024, "the live heap does not grow with the requests")
+            print("LabRunnerTests: middleware goroutines \(g1) at 1x, \(g100) at 100x; heap in use \(h1) KB at 1x, \(h100) KB at 100x")
         }
         print("LabRunnerTests: middleware pending defers \(small.peakPendingDefers ?? -1) at 2 vs \(large.peakPendingDefers ?? -1) at 20 requests per round")
     }

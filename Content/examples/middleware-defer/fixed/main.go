@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -72,6 +73,11 @@ func main() {
 		}
 		fmt.Printf("%dx: %d requests, %d of %d logged durations shorter than the handler's %v of work\n",
 			mult, n, t.tooLow.Load()-beforeLow, t.logged.Load()-before, *work)
+		// What the round left behind: goroutines and live heap after a collection.
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("figure: goroutines%dx=%d heapInuseKB%dx=%d\n", mult, runtime.NumGoroutine(), mult, ms.HeapInuse/1024)
 	}
 }
 
