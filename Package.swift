@@ -40,14 +40,18 @@ let package = Package(
             dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
         ),
         .target(
+            name: "LabWorkshop",
+            dependencies: ["DeferLabCore", "DeferRules", "LabContent", "LabRunner", "GoToolchain"]
+        ),
+        .target(
             name: "LabShell",
-            dependencies: ["DeferLabCore", "LabLessons", "LabContent", "LabRunner", "GoToolchain", "GoSyntax",
+            dependencies: ["DeferLabCore", "LabWorkshop", "LabLessons", "LabContent", "LabRunner", "GoToolchain", "GoSyntax",
                            "GoAnalysis", "DeferRules", "CLibEdit"]
         ),
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "DeferLabCore", "LabShell", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
+                "DeferLabCore", "LabShell", "LabWorkshop", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +68,7 @@ let package = Package(
                     exclude: ["programs"]),
         .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabLessons", "LabContent", "DeferLabCore"]),
+        .testTarget(name: "LabWorkshopTests", dependencies: ["LabWorkshop", "LabRunner", "LabContent", "GoToolchain", "DeferLabCore"]),
         .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit", "LabRunner"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,8 +17,20 @@ public enum AtomicWrite {
     }
 
     public static func replace(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        try write(bytes, to: path, creating: false)
+    }
+
+    /// Writes `bytes` to `path` atomically, creating the file (mode 0644) when it is missing.
+    public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        try write(bytes, to: path, creating: true)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, creating: Bool) throws(Failure) {
         var st = stat()
-        guard stat(path, &st) == 0 else { throw .io("stat", errno) }
+        if stat(path, &st) != 0 {
+            guard creating, errno == ENOENT else { throw .io("stat", errno) }
+            st.st_mode = 0o644
+        }
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var template = Array(((dir.isEmpty ? "." : dir) + "/." + name + ".deferlab-XXXXXX").utf8CString)
@@ -31,7 +43,7 @@ public enum AtomicWrite {
         }
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let e = errno

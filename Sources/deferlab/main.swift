@@ -14,7 +14,7 @@ struct DeferLab: ParsableCommand {
         abstract: "DeferLab: learn, measure and fix Go defer leaks on the real Go runtime.",
         discussion: "DeferLab：在真实的 Go 运行时上学习、测量并修复 Go 的 defer 泄漏。",
         version: "deferlab \(version)",
-        subcommands: [Parse.self, Fix.self, Explain.self, Doctor.self, Examples.self, Run.self]
+        subcommands: [Parse.self, Fix.self, Explain.self, Doctor.self, Examples.self, Run.self, Workshop.self, Toc.self, Lesson.self]
     )
 
     @OptionGroup var global: GlobalOptions

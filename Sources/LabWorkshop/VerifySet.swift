@@ -1,0 +1,129 @@
+import Foundation
+import DeferLabCore
+import DeferRules
+
+/// The authoring check (`deferlab workshop verify-set`, run in the test suite), like
+/// rustlings' dev check: every exercise as shipped fails its check; every reference solution
+/// passes; where the fix engine is said to repair an exercise, `deferlab fix -w` on the
+/// starting code passes; the rules an exercise names report its starting code; every text
+/// exists in both languages; ids are unique.
+public struct SetVerifier {
+    public var workshop: Workshop
+    public var checker: ExerciseChecker
+
+    public init(workshop: Workshop, checker: ExerciseChecker) {
+        self.workshop = workshop
+        self.checker = checker
+    }
+
+    /// Verifies every exercise (or those in `ids`); prints a line per step.
+    /// - Returns: the problems found (empty: the set is sound).
+    public func verify(ids: [String] = []) -> [String] {
+        let text = workshop.text
+        var problems = workshop.set.problems.map(\.description)
+        let exercises = ids.isEmpty ? workshop.set.exercises : workshop.set.exercises.filter { ids.contains($0.id) }
+        workshop.out(text(.verifyStart, String(exercises.count)))
+        for p in problems { workshop.out(text(.verifyProblem, p)) }
+        for e in exercises {
+            var mine: [String] = []
+            do {
+                let start = try checker.check(e, learnerFolder: e.startFolder, displayPrefix: "\(e.id)/")
+                if start.passed {
+                    mine.append("\(e.id): the starting code passes its check (seed \(start.seed))")
+                } else {
+                    workshop.out("  \(e.id): \(text(.verifyFails)) — \(summary(start))")
+                }
+                let solution = try checker.check(e, learnerFolder: e.solutionFolder, displayPrefix: "\(e.id)/")
+                if solution.passed {
+                    workshop.out("  \(e.id): \(text(.verifyPasses)) — \(summary(solution))")
+                } else {
+                    workshop.render(solution)
+                    mine.append("\(e.id): the reference solution fails its check (seed \(solution.seed))")
+                }
+                mine += try verifyRules(e)
+            } catch {
+                mine.append("\(e.id): \(error.description)")
+            }
+            for p in mine { workshop.out(text(.verifyProblem, p)) }
+            problems += mine
+        }
+        workshop.out(text(.verifySummary, String(exercises.count), String(problems.count)))
+        return problems
+    }
+
+    private func summary(_ o: CheckOutcome) -> String {
+        let figures = o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let kinds = o.problems.map { p -> String in
+            switch p {
+            case .missingFile: return "missing file"
+            case .buildConstraint: return "build constraint"
+            case .buildFailed: return "build failed"
+            case .notMeasured: return "not measured"
+            case .timedOut: return "timed out"
+            case .exitCode(let got, _): return "exit \(got.map(String.init) ?? "?")"
+            case .outputDiffers(let line, _, _): return "output differs at line \(line)"
+            case .limit(let l, _): return "\(l.figure) out of bounds"
+            }
+        }
+        return (kinds + [figures]).filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    /// The named rules report the starting code; with `fixEngine`, the fixed code passes.
+    private func verifyRules(_ e: Exercise) throws(CheckError) -> [String] {
+        var problems: [String] = []
+        for rule in e.rules where DeferRules.named(rule) == nil { problems.append("\(e.id): unknown rule \(rule)") }
+        let fm = FileManager.default
+        let copy = checker.runner.temporaryFolder.appendingPathComponent("deferlab-verify-\(UUID().uuidString)", isDirectory: true)
+        defer { try? fm.removeItem(at: copy) }
+        do {
+            try fm.createDirectory(at: copy, withIntermediateDirectories: true)
+            for name in e.harnessFiles() {
+                try fm.copyItem(at: e.harnessFolder.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+            }
+            for name in e.files {
+                try fm.copyItem(at: e.startFolder.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+            }
+            try Data(e.goMod.utf8).write(to: copy.appendingPathComponent("go.mod"))
+        } catch {
+            throw CheckError(description: "cannot copy \(e.id): \(error)")
+        }
+        // Findings as `deferlab fix` reports them, then the fixed files as `-w` writes them
+        // (after its rounds, the findings left are the ones it could not fix).
+        var options = FixOptions()
+        let report: FixResult, result: FixResult
+        do {
+            report = try FixRun.run(paths: [copy.path], options: options)
+            options.mode = .write
+            result = try FixRun.run(paths: [copy.path], options: options)
+        } catch {
+            throw CheckError(description: "\(e.id): fix options: \(error)")
+        }
+        let learnerFindings = report.findings.filter { f in e.files.contains((f.file as NSString).lastPathComponent) }
+        let reported = Set(learnerFindings.map(\.diagnostic.rule))
+        for rule in e.rules where !reported.contains(rule) {
+            problems.append("\(e.id): rule \(rule) does not report the starting code")
+        }
+        guard e.fixEngine else { return problems }
+        var changed = false
+        for f in result.changedFiles where e.files.contains((f.path as NSString).lastPathComponent) {
+            do {
+                try Data(f.fixed!).write(to: URL(fileURLWithPath: f.path))
+                changed = true
+            } catch {
+                throw CheckError(description: "cannot write \(f.path): \(error)")
+            }
+        }
+        if !changed {
+            problems.append("\(e.id): fixEngine is set but deferlab fix changes nothing")
+            return problems
+        }
+        let fixed = try checker.check(e, learnerFolder: copy, displayPrefix: "\(e.id)/")
+        if fixed.passed {
+            workshop.out("  \(e.id): \(workshop.text(.verifyFixed)) — \(summary(fixed))")
+        } else {
+            workshop.render(fixed)
+            problems.append("\(e.id): the code deferlab fix -w produces fails the check (seed \(fixed.seed))")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import DeferLabCore
+import LabRunner
+
+/// The workshop commands over one exercise set, shared by `deferlab workshop …` and the
+/// learning shell's `exercise …`. Output goes through `out` (a line at a time); results are
+/// exit statuses (0 ok, 1 failed checks or refused, 2 errors).
+public struct Workshop {
+    public var set: ExerciseSet
+    public var text: WorkshopText
+    public var out: (String) -> Void
+
+    public init(set: ExerciseSet, language: Language, out: @escaping (String) -> Void) {
+        self.set = set
+        self.text = WorkshopText(language)
+        self.out = out
+    }
+
+    public func exercise(_ id: String) throws(WorkshopError) -> Exercise {
+        guard let e = set.exercise(id) else { throw .unknownExercise(id) }
+        return e
+    }
+
+    /// The message for an error, in the workshop's language.
+    public func message(_ error: WorkshopError) -> String {
+        switch error {
+        case .contentMissing: return text(.contentMissing)
+        case .notAWorkshop(let path): return text(.notAWorkshop, path)
+        case .notEmpty(let path): return text(.notEmpty, path)
+        case .unknownExercise(let id): return text(.unknownExercise, id)
+        case .io(let what): return what
+        case .noGo: return Catalog(text.language).text(.goNotFound)
+        }
+    }
+
+    // MARK: - init and lang
+
+    /// Writes the exercise set into `dir`: a Go module per exercise (harness, starting code,
+    /// go.mod, README), a README for the whole set and the state file with the language.
+    public func initialize(dir: URL, force: Bool) throws(WorkshopError) -> WorkshopFolder {
+        let fm = FileManager.default
+        let folder = WorkshopFolder(root: dir)
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: folder.root.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw .io("\(folder.root.path): not a directory") }
+            let entries = (try? fm.contentsOfDirectory(atPath: folder.root.path)) ?? []
+            if !entries.isEmpty && !force { throw .notEmpty(folder.root.path) }
+        }
+        do {
+            try fm.createDirectory(at: folder.root, withIntermediateDirectories: true)
+            for e in set.exercises {
+                let target = folder.folder(of: e.id)
+                try fm.createDirectory(at: target, withIntermediateDirectories: true)
+                for name in e.harnessFiles() {
+                    try copyReplacing(e.harnessFolder.appendingPathComponent(name), to: target.appendingPathComponent(name))
+                }
+                for name in e.files {
+                    try copyReplacing(e.startFolder.appendingPathComponent(name), to: target.appendingPathComponent(name))
+                }
+                try Data(e.goMod.utf8).write(to: target.appendingPathComponent("go.mod"))
+            }
+        } catch {
+            throw .io("\(folder.root.path): \(error)")
+        }
+        try folder.save(WorkshopState(language: text.language))
+        try writeReadmes(folder)
+        return folder
+    }
+
+    private func copyReplacing(_ source: URL, to target: URL) throws {
+        if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+        try FileManager.default.copyItem(at: source, to: target)
+    }
+
+    /// README.md for the set and for each exercise, in the workshop's language.
+    public func writeReadmes(_ folder: WorkshopFolder) throws(WorkshopError) {
+        let lang = text.language
+        var top = ["# \(text(.readmeTitle))", "", text(.readmeIntro), "", text(.readmeCommands), ""]
+        for command in ["deferlab workshop list", "deferlab workshop check [ID]", "deferlab workshop hint ID",
+                        "deferlab workshop watch", "deferlab workshop reset ID", "deferlab workshop solution ID"] {
+            top.append("    \(command)")
+        }
+        top += ["", "## \(text(.readmeExercises))", ""]
+        for e in set.exercises {
+            top.append("\(e.order). [\(e.id)](\(e.id)/README.md) — \(e.title(lang)) (§\(e.section))")
+        }
+        top += ["", text(.readmeOther), ""]
+        do {
+            try AtomicWrite.write(Array(top.joined(separator: "\n").utf8), to: folder.root.appendingPathComponent("README.md").path)
+            for e in set.exercises {
+                var lines = ["# \(e.order). \(e.title(lang))", "", "## \(text(.readmeTask))", ""]
+                for paragraph in e.task(lang) { lines += [paragraph, ""] }
+                lines += [text(.readmeFiles, e.files.map { "`\($0)`" }.joined(separator: ", ")), "", text(.readmeCheck, e.id), ""]
+                try AtomicWrite.write(Array(lines.joined(separator: "\n").utf8),
+                                      to: folder.folder(of: e.id).appendingPathComponent("README.md").path)
+            }
+        } catch {
+            throw .io("\(folder.root.path): \(error)")
+        }
+    }
+
+    // MARK: - list
+
+    /// The first exercise not passed yet.
+    public func current(_ state: WorkshopState) -> Exercise? {
+        set.exercises.first { !state.progress($0.id).passed }
+    }
+
+    /// A table of exercises with their status; the current one is marked.
+    public func list(_ state: WorkshopState) {
+        out(text(.listHeader))
+        let current = current(state)?.id
+        for e in set.exercises {
+            let passed = state.progress(e.id).passed
+            let marker = e.id == current ? text(.currentMarker) : " "
+            let status = passed ? text(.statusPassed) : text(.statusPending)
+            out("\(marker) \(pad(String(e.order), 2, right: true))  \(pad(e.id, 24))  \(pad(status, 7))  \(e.title(text.language))")
+        }
+        if current == nil { out(text(.allPassed)) }
+    }
+
+    // MARK: - check
+
+    /// Checks `ids` (all when empty), records passes in the state, prints the verdicts.
+    /// - Returns: 0 all passed, 1 some failed, 2 a check could not be carried out.
+    public func check(_ ids: [String], in folder: WorkshopFolder, state: inout WorkshopState,
+                      checker: ExerciseChecker) throws(WorkshopError) -> Int32 {
+        let exercises = try ids.isEmpty ? set.exercises : ids.map { id throws(WorkshopError) in try exercise(id) }
+        var outcomes: [CheckOutcome] = []
+        var errors = 0
+        for e in exercises {
+            if checker.runner.interrupt?() == true { break }
+            if exercises.count > 1 { out(text(.checking, e.id)) }
+            do {
+                let outcome = try checker.check(e, learnerFolder: folder.folder(of: e.id), displayPrefix: e.id + "/")
+                outcomes.append(outcome)
+                if outcome.passed {
+                    var p = state.progress(e.id)
+                    if !p.passed { p.passedAt = ISO8601DateFormatter().string(from: Date()) }
+                    p.passed = true
+                    state.exercises[e.id] = p
+                }
+                if exercises.count == 1 || !outcome.passed { render(outcome) }
+            } catch {
+                errors += 1
+                out(text(.checkError, error.description))
+            }
+        }
+        try folder.save(state)
+        if exercises.count > 1 {
+            out("")
+            out(text(.summaryTable))
+            for o in outcomes {
+                let figures = o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                out("  \(pad(o.exercise.id, 24))  \(pad(o.passed ? "✓" : "✗", 7))  \(figures)")
+            }
+            let passed = outcomes.filter(\.passed).count
+            out(text(.summaryCounts, String(passed), String(outcomes.count - passed)))
+        }
+        if errors > 0 { return 2 }
+        return outcomes.allSatisfy(\.passed) && outcomes.count == exercises.count ? 0 : 1
+    }
+
+    /// The verdict of one check, with what was measured and what was expected.
+    public func render(_ o: CheckOutcome) {
+        out(o.passed ? text(.passed, o.exercise.id, String(o.seed)) : text(.failed, o.exercise.id, String(o.seed)))
+        for problem in o.problems {
+            switch problem {
+            case .missingFile(let path): out(text(.missingFile, path, o.exercise.id))
+            case .buildConstraint(let file, let line): out(text(.buildConstraint, "\(file):\(line)", o.exercise.go))
+            case .buildFailed(let messages):
+                out(text(.buildFailed))
+                for line in messages.split(separator: "\n") where !line.hasPrefix("# ") { out("    " + line) }
+            case .notMeasured(let why): out(text(.notMeasured, why))
+            case .timedOut(let seconds): out(text(.timedOut, String(seconds)))
+            case .exitCode(let got, let want): out(text(.exitCode, got.map(String.init) ?? "?", String(want)))
+            case .outputDiffers(let line, let want, let got):
+                out(text(.outputDiffers, String(line)))
+                out(text(.outputWant, want.map(clip) ?? text(.outputNothing)))
+                out(text(.outputGot, got.map(clip) ?? text(.outputNothing)))
+            case .limit(let limit, let measured):
+                if let measured {
+                    out(text(.limitFailed, limit.figure, String(measured), bound(limit), limit.why(text.language)))
+                } else {
+                    out(text(.limitNotMeasured, limit.figure, limit.why(text.language)))
+                }
+            }
+        }
+        if !o.figures.isEmpty {
+            out(text(.figureLine, o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
+        }
+    }
+
+    private func bound(_ limit: ExerciseLimit) -> String {
+        switch (limit.min, limit.max) {
+        case (let lo?, let hi?): return "\(lo)…\(hi)"
+        case (nil, let hi?): return "≤ \(hi)"
+        case (let lo?, nil): return "≥ \(lo)"
+        default: return "?"
+        }
+    }
+
+    private func clip(_ s: String) -> String { s.count > 120 ? String(s.prefix(117)) + "…" : s }
+
+    // MARK: - hint, reset, solution, lang
+
+    /// Shows the next hint step and remembers it.
+    public func hint(_ id: String, in folder: WorkshopFolder, state: inout WorkshopState) throws(WorkshopError) {
+        let e = try exercise(id)
+        let hints = e.hints(text.language)
+        var p = state.progress(id)
+        let step = min(p.hintsShown, hints.count - 1)
+        out(text(.hintStep, String(step + 1), String(hints.count), e.id))
+        out("  " + hints[step])
+        if step + 1 >= hints.count { out(text(.hintNoMore, id)) }
+        p.hintsShown = min(p.hintsShown + 1, hints.count)
+        state.exercises[id] = p
+        try folder.save(state)
+    }
+
+    /// Restores the starting code after `confirm` says yes; the learner's files are kept in
+    /// `.deferlab/backup/<id>-<time>/`. - Returns: 0 done, 1 cancelled.
+    public func reset(_ id: String, in folder: WorkshopFolder, confirm: (String) -> Bool) throws(WorkshopError) -> Int32 {
+        let e = try exercise(id)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let backup = folder.backupFolder.appendingPathComponent("\(id)-\(stamp)", isDirectory: true)
+        let shown = backup.path.replacingOccurrences(of: folder.root.path + "/", with: "")
+        guard confirm(text(.resetAsk, id, shown)) else {
+            out(text(.resetCancelled))
+            return 1
+        }
+        let fm = FileManager.default
+        do {
+            var kept = false
+            for name in e.files {
+                let file = folder.folder(of: id).appendingPathComponent(name)
+                if fm.fileExists(atPath: file.path) {
+                    try fm.createDirectory(at: backup, withIntermediateDirectories: true)
+                    try fm.copyItem(at: file, to: backup.appendingPathComponent(name))
+                    kept = true
+                }
+                try fm.createDirectory(at: folder.folder(of: id), withIntermediateDirectories: true)
+                let start = try Data(contentsOf: e.startFolder.appendingPathComponent(name))
+                try AtomicWrite.write(Array(start), to: file.path)
+            }
+            // The harness and go.mod come back as shipped too.
+            for name in e.harnessFiles() {
+                let data = try Data(contentsOf: e.harnessFolder.appendingPathComponent(name))
+                try AtomicWrite.write(Array(data), to: folder.folder(of: id).appendingPathComponent(name).path)
+            }
+            try AtomicWrite.write(Array(e.goMod.utf8), to: folder.folder(of: id).appendingPathComponent("go.mod").path)
+            out(text(.resetDone, id))
+            if kept { out(text(.resetKept, shown)) }
+        } catch {
+            throw .io("\(id): \(error)")
+        }
+        return 0
+    }
+
+    /// Prints the reference solution once the exercise passed, or with `force`.
+    /// - Returns: 0 shown, 1 refused.
+    public func solution(_ id: String, state: WorkshopState, force: Bool) throws(WorkshopError) -> Int32 {
+        let e = try exercise(id)
+        guard force || state.progress(id).passed else {
+            out(text(.solutionLocked, id))
+            return 1
+        }
+        for name in e.files {
+            out(text(.solutionHeader, id, name))
+            out(String(decoding: FileManager.default.contents(atPath: e.solutionFolder.appendingPathComponent(name).path) ?? Data(), as: UTF8.self))
+        }
+        return 0
+    }
+
+    /// Switches the folder's language and rewrites its READMEs.
+    public func switchLanguage(in folder: WorkshopFolder, state: inout WorkshopState) throws(WorkshopError) {
+        state.language = text.language.rawValue
+        try folder.save(state)
+        try writeReadmes(folder)
+        out(text(.langSwitched))
+    }
+}
+
+/// `s` padded with spaces to `width` display columns (CJK count two).
+func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+    let w = s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || (0xFFE0...0xFFE6).contains($1.value))) ? 2 : 1) }
+    let fill = String(repeating: " ", count: max(0, width - w))
+    return right ? fill + s : s + fill
+}

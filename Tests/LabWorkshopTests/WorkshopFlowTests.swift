@@ -1,0 +1,223 @@
+import Foundation
+import XCTest
+import DeferLabCore
+@testable import LabRunner
+@testable import LabWorkshop
+
+/// The workshop end to end on the real Go toolchain: init, checks that fail as shipped and
+/// pass with the solutions, cheats that fail, progress, hints, reset, solution, watch.
+final class WorkshopFlowTests: WorkshopTestCase {
+    private func copySolutions(_ set: ExerciseSet, into folder: WorkshopFolder) throws {
+        for e in set.exercises {
+            for name in e.files {
+                let target = folder.folder(of: e.id).appendingPathComponent(name)
+                try FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: e.solutionFolder.appendingPathComponent(name), to: target)
+            }
+        }
+    }
+
+    func testEveryExerciseFailsAsShippedAndPassesWithItsSolutionAndProgressSurvives() throws {
+        let checker = try checker()
+        let workshop = try workshop(.zh)
+        let folder = try workshop.initialize(dir: temporaryFolder.appendingPathComponent("ws"), force: false)
+        for e in workshop.set.exercises {
+            let dir = folder.folder(of: e.id)
+            for name in e.files + e.harnessFiles() + ["go.mod", "README.md"] {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(e.id)/\(name)")
+            }
+            let mod = try String(contentsOf: dir.appendingPathComponent("go.mod"), encoding: .utf8)
+            XCTAssertTrue(mod.contains("go \(e.go)\n"), mod)
+        }
+        XCTAssertTrue(try String(contentsOf: folder.root.appendingPathComponent("README.md"), encoding: .utf8).contains("练习"))
+
+        var (state, warning) = folder.loadState(defaultLanguage: .en)
+        XCTAssertNil(warning)
+        XCTAssertEqual(state.storedLanguage, .zh, "the language is stored in the folder")
+        XCTAssertEqual(try workshop.check([], in: folder, state: &state, checker: checker), 1)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("0 个通过") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(state.exercises.values.contains { $0.passed })
+
+        try copySolutions(workshop.set, into: folder)
+        lines = []
+        XCTAssertEqual(try workshop.check([], in: folder, state: &state, checker: checker), 0, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("\(workshop.set.exercises.count) 个通过，0 个未通过。"), lines.joined(separator: "\n"))
+
+        // A later session (or a copy of the folder) picks the progress up.
+        let copy = temporaryFolder.appendingPathComponent("copied")
+        try FileManager.default.copyItem(at: folder.root, to: copy)
+        let (restored, _) = WorkshopFolder(root: copy).loadState(defaultLanguage: .en)
+        XCTAssertEqual(Set(restored.exercises.filter { $0.value.passed }.keys), Set(workshop.set.exercises.map(\.id)))
+        lines = []
+        workshop.list(restored)
+        XCTAssertTrue(lines.contains("全部通过！"), lines.joined(separator: "\n"))
+    }
+
+    /// Replaying a passing run's output (captured with another seed) fails every exercise, so
+    /// every exercise's output depends on its seed; deleting the loop of the first fails too.
+    func testCheatsFail() throws {
+        let checker = try checker()
+        let set = try set()
+        for e in set.exercises {
+            let captured = try checker.run(e, files: checker.files(in: e.solutionFolder, e), seed: 11, variant: "capture",
+                                           displayPrefix: "")
+            XCTAssertTrue(captured.measured, "\(e.id): \(captured.failure?.description ?? "")")
+            let solution = try String(contentsOf: e.solutionFolder.appendingPathComponent(e.files[0]), encoding: .utf8)
+            let body = solution.split(separator: "\n", omittingEmptySubsequences: false)
+                .drop { !$0.hasPrefix("package ") }.dropFirst().joined(separator: "\n")
+            let output = ExerciseChecker.programOutput(captured.stdout).joined(separator: "\n")
+            let replay = """
+            package main
+
+            import (
+            \tcheatfmt "fmt"
+            \tcheatos "os"
+            )
+            \(body)
+
+            func init() {
+            \tcheatfmt.Print(\(goQuoted(output)))
+            \tcheatos.Exit(\(e.exitCode))
+            }
+
+            """
+            let dir = temporaryFolder.appendingPathComponent("cheat-\(e.id)", isDirectory: true)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try replay.write(to: dir.appendingPathComponent(e.files[0]), atomically: true, encoding: .utf8)
+            for name in e.files.dropFirst() {
+                try FileManager.default.copyItem(at: e.solutionFolder.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            }
+            let outcome = try checker.check(e, learnerFolder: dir, displayPrefix: "\(e.id)/", seed: 12345)
+            XCTAssertFalse(outcome.passed, "\(e.id): a replayed output passed")
+            XCTAssertTrue(outcome.problems.contains { if case .outputDiffers = $0 { true } else { false } },
+                          "\(e.id): \(outcome.problems)")
+        }
+
+        let e = try XCTUnwrap(set.exercise("loop-files"))
+        let dir = temporaryFolder.appendingPathComponent("no-loop", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try """
+        package main
+
+        // The loop is gone: nothing is open, nothing is read.
+        func checksumFiles(paths []string) (lines int, sum uint32, err error) {
+        \treturn 0, 0, nil
+        }
+
+        """.write(to: dir.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
+        let outcome = try checker.check(e, learnerFolder: dir, displayPrefix: "loop-files/")
+        XCTAssertFalse(outcome.passed)
+        XCTAssertEqual(outcome.figures["peakOpenFiles"].map { $0 <= 2 }, true, "the limit alone would pass")
+    }
+
+    func testCompileErrorsNameTheLearnersFileRelativeToTheWorkshop() throws {
+        let checker = try checker()
+        let workshop = try workshop()
+        let folder = try workshop.initialize(dir: temporaryFolder.appendingPathComponent("ws"), force: false)
+        let file = folder.folder(of: "loop-files").appendingPathComponent("work.go")
+        try (String(contentsOf: file, encoding: .utf8) + "\nfunc broken() { return 1 }\n").write(to: file, atomically: true, encoding: .utf8)
+        var (state, _) = folder.loadState(defaultLanguage: .en)
+        XCTAssertEqual(try workshop.check(["loop-files"], in: folder, state: &state, checker: checker), 1)
+        let text = lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("the program does not compile"), text)
+        XCTAssertTrue(text.range(of: #"loop-files/work\.go:\d+:\d+: too many return values"#, options: .regularExpression) != nil, text)
+        XCTAssertFalse(text.contains(temporaryFolder.path + "/deferlab-exercise"), "no private build paths: \(text)")
+    }
+
+    func testHintsResetSolutionLanguageAndDamagedState() throws {
+        let workshop = try workshop()
+        let root = temporaryFolder.appendingPathComponent("ws")
+        let folder = try workshop.initialize(dir: root, force: false)
+        XCTAssertThrowsError(try workshop.initialize(dir: root, force: false)) { error in
+            XCTAssertEqual(error as? WorkshopError, .notEmpty(root.standardizedFileURL.path))
+        }
+        var (state, _) = folder.loadState(defaultLanguage: .en)
+        let e = workshop.set.exercises[0]
+
+        // Hints come one step per call and are remembered.
+        try workshop.hint(e.id, in: folder, state: &state)
+        XCTAssertEqual(lines[1], "  " + e.hints.en[0])
+        lines = []
+        try workshop.hint(e.id, in: folder, state: &state)
+        XCTAssertEqual(lines[1], "  " + e.hints.en[1])
+        XCTAssertEqual(folder.loadState(defaultLanguage: .en).state.progress(e.id).hintsShown, 2)
+
+        // The solution stays hidden until the exercise passed (or --force).
+        lines = []
+        XCTAssertEqual(try workshop.solution(e.id, state: state, force: false), 1)
+        XCTAssertFalse(lines.joined().contains("package main"))
+        XCTAssertEqual(try workshop.solution(e.id, state: state, force: true), 0)
+        XCTAssertTrue(lines.joined(separator: "\n").contains("package main"))
+
+        // Reset asks first, keeps a backup and restores the starting code.
+        let file = folder.folder(of: e.id).appendingPathComponent(e.files[0])
+        try "// my attempt\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try workshop.reset(e.id, in: folder) { _ in false }, 1)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "// my attempt\n", "declined: nothing changed")
+        XCTAssertEqual(try workshop.reset(e.id, in: folder) { _ in true }, 0)
+        XCTAssertEqual(try Data(contentsOf: file), try Data(contentsOf: e.startFolder.appendingPathComponent(e.files[0])))
+        let backups = try FileManager.default.contentsOfDirectory(atPath: folder.backupFolder.path)
+        XCTAssertEqual(backups.count, 1)
+        XCTAssertEqual(try String(contentsOf: folder.backupFolder.appendingPathComponent(backups[0]).appendingPathComponent(e.files[0]),
+                                  encoding: .utf8), "// my attempt\n")
+
+        // The other language is one command away.
+        var zh = workshop
+        zh.text = WorkshopText(.zh)
+        try zh.switchLanguage(in: folder, state: &state)
+        XCTAssertEqual(folder.loadState(defaultLanguage: .en).state.storedLanguage, .zh)
+        XCTAssertTrue(try String(contentsOf: folder.folder(of: e.id).appendingPathComponent("README.md"), encoding: .utf8)
+                        .contains(e.title.zh))
+
+        // A damaged state file: a warning and a fresh start, never a crash.
+        try Data("{not json".utf8).write(to: folder.stateFile)
+        let (fresh, warning) = folder.loadState(defaultLanguage: .en)
+        XCTAssertEqual(warning, folder.stateFile.path)
+        XCTAssertEqual(fresh.exercises, [:])
+        XCTAssertEqual(fresh.storedLanguage, .en)
+        XCTAssertThrowsError(try WorkshopFolder.locate(dir: temporaryFolder.path, currentDirectory: temporaryFolder))
+        XCTAssertEqual(try WorkshopFolder.locate(dir: nil, currentDirectory: folder.folder(of: e.id)).root.path, folder.root.path,
+                       "inside an exercise folder the workshop is found")
+    }
+
+    func testWatchNoticesASavedFile() throws {
+        let workshop = try workshop()
+        let folder = try workshop.initialize(dir: temporaryFolder.appendingPathComponent("ws"), force: false)
+        var watch = WorkshopWatch(workshop: workshop, folder: folder)
+        watch.interval = .milliseconds(200)
+        let target = workshop.set.exercises[2]
+        let file = folder.folder(of: target.id).appendingPathComponent(target.files[0])
+        let saver = Thread {
+            Thread.sleep(forTimeInterval: 0.6)
+            try? (String(contentsOf: file, encoding: .utf8) + "\n// saved\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        saver.start()
+        var checked: [String] = []
+        let deadline = Date().addingTimeInterval(15)
+        watch.run(stop: { !checked.isEmpty || Date() > deadline }) { checked.append($0.id) }
+        XCTAssertEqual(checked, [target.id])
+    }
+
+    /// The authoring check over the whole set (as `deferlab workshop verify-set` runs it).
+    func testVerifySet() throws {
+        let verifier = SetVerifier(workshop: try workshop(), checker: try checker())
+        let problems = verifier.verify()
+        XCTAssertEqual(problems, [], lines.joined(separator: "\n"))
+    }
+}
+
+/// A Go interpreted string literal for `s`.
+func goQuoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out + "\""
+}
