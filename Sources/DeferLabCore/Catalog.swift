@@ -97,6 +97,9 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellRunning
     case shellNoDiff
     case shellChecklist
+    case shellMore
+    case tocAbstract
+    case lessonAbstract
 }
 
 public struct Catalog: Sendable {
@@ -205,6 +208,7 @@ public struct Catalog: Sendable {
               lang zh|en（语言）                切换语言并重新显示本节
               explain [RULE]（解释）            修复规则的说明和例子
               fix PATH（修复）                  查找 defer 误用并显示修改；确认后才写入
+              exercise list|check|hint|reset|solution|init DIR（练习）  练习：在自己的编辑器里修复，由 DeferLab 测量检查
               quit（退出）                      退出；下次从这一节继续
             """, """
             Commands (Chinese aliases in brackets):
@@ -219,8 +223,12 @@ public struct Catalog: Sendable {
               lang zh|en (语言)                 switch language and show this section again
               explain [RULE] (解释)             a fixer rule with its bad and fixed example
               fix PATH (修复)                   find defer misuse and show the changes; writes only after you confirm
+              exercise list|check|hint|reset|solution|init DIR (练习)  workshop: fix in your own editor, checked by measurement
               quit (退出)                       leave; next time we resume at this section
             """]
+        case .shellMore: return ["-- 还有（已显示 %1%）回车继续，q 跳过 -- ", "-- more (%1% shown) Enter: next page, q: skip -- "]
+        case .tocAbstract: return ["列出课程的全部章节。", "List the lessons' sections."]
+        case .lessonAbstract: return ["显示课程中的一节（不进入交互界面）。", "Show one section of the lessons (without the shell)."]
         case .shellPprofVariant: return ["== %1（剖析）==", "== %1 =="]
         case .shellPprofGoroutines: return ["goroutine profile（debug=1）最大的几组：数量、程序里的函数、文件:行", "goroutine profile (debug=1), largest groups: count, the program's function, file:line"]
         case .shellPprofHeap: return ["heap profile（inuse_space）最靠前的条目：", "heap profile (inuse_space), top entries:"]

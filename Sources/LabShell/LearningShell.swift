@@ -4,6 +4,7 @@ import Foundation
 import GoToolchain
 import LabContent
 import LabLessons
+import LabWorkshop
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -58,6 +59,8 @@ public final class LearningShell {
     var language: Language
     var current: LessonSection
     var results = RunResults()
+    /// The workshop folder `exercise init`/`exercise dir` chose (else the current folder's).
+    var workshopDir: URL?
     /// The example `show` and `run` use when none is named: the last one named, else the
     /// section's first.
     var chosenExample: String?
@@ -89,6 +92,37 @@ public final class LearningShell {
     /// of input, 2 when the lessons or examples cannot be used.
     public static func start(language: Language, environment: [String: String],
                              output: ShellOutput = .standard) -> Int32 {
+        guard let shell = make(language: language, environment: environment, output: output) else { return 2 }
+        shell.reader = shell.makeReader()
+        return shell.loop()
+    }
+
+    /// `deferlab toc`: every section, without the shell. 0, or 2 when lessons are missing.
+    public static func printToc(language: Language, environment: [String: String],
+                                output: ShellOutput = .standard) -> Int32 {
+        guard let shell = make(language: language, environment: environment, output: output, plain: true) else { return 2 }
+        output.lines(shell.toc())
+        return 0
+    }
+
+    /// `deferlab lesson SECTION`: one section, without the shell. 0; 1 no such section; 2
+    /// lessons missing.
+    public static func printLesson(_ id: String, language: Language, environment: [String: String],
+                                   output: ShellOutput = .standard) -> Int32 {
+        guard let shell = make(language: language, environment: environment, output: output, plain: true) else { return 2 }
+        guard let section = shell.book.section(id: id) ?? shell.book.sections.first(where: { $0.slug == id }) else {
+            output.error(shell.catalog.text(.shellNoSection, id))
+            return 1
+        }
+        shell.current = section
+        output.lines(shell.renderer.render(section))
+        return 0
+    }
+
+    /// Loads examples, lessons and saved state; nil (after saying why) when they cannot be used.
+    /// `plain`: no terminal features (the non-interactive commands).
+    static func make(language: Language, environment: [String: String], output: ShellOutput,
+                     plain: Bool = false) -> LearningShell? {
         prepareLocale()
         let catalog = Catalog(language)
         let examples: ExampleCatalog
@@ -96,32 +130,35 @@ public final class LearningShell {
             examples = try ExampleCatalog.forCurrentProcess()
         } catch {
             output.error(ExampleListing.errorText(error, catalog: catalog))
-            return 2
+            return nil
         }
-        for problem in ExampleListing.make(examples, catalog: catalog).problems { output.error(problem) }
+        if !plain {
+            for problem in ExampleListing.make(examples, catalog: catalog).problems { output.error(problem) }
+        }
         let book: LessonBook
         do {
             book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Set(DeferRules.all.map(\.name)))
         } catch {
             output.error(lessonErrorText(error, catalog))
-            return 2
+            return nil
         }
         for problem in book.problems { output.error(catalog.text(.shellLessonSkipped, problem.description)) }
         guard let first = book.sections.first else {
             output.error(catalog.text(.shellNoLessons, book.folder.path))
-            return 2
+            return nil
         }
         let store = StateStore(folder: StateStore.folder(environment: environment))
         var state = ShellState()
-        switch store.load() {
-        case .success(let saved): state = saved
-        case .failure(.damaged(let reason)): output.error(catalog.text(.shellStateDamaged, store.stateFile.path, reason))
+        if !plain {
+            switch store.load() {
+            case .success(let saved): state = saved
+            case .failure(.damaged(let reason)): output.error(catalog.text(.shellStateDamaged, store.stateFile.path, reason))
+            }
         }
-        let terminal = Terminal.current(environment: environment)
-        let shell = LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
-                                  language: language, current: state.section.flatMap(book.section(id:)) ?? first)
-        shell.reader = shell.makeReader()
-        return shell.loop()
+        let terminal = plain ? Terminal(interactive: false, colour: false, width: Terminal.columns() ?? 80)
+            : Terminal.current(environment: environment)
+        return LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
+                             language: language, current: state.section.flatMap(book.section(id:)) ?? first)
     }
 
     /// The message for lessons that cannot be used at all.
@@ -150,7 +187,9 @@ public final class LearningShell {
     /// Candidates for Tab after `text`.
     func completions(_ text: String) -> [String] {
         ShellCommand.completions(line: text, sections: book.sections.map(\.id), examples: examples.examples.map(\.id),
-                                 rules: DeferRules.all.map(\.name))
+                                 rules: DeferRules.all.map(\.name),
+                                 exercises: (try? ExerciseSet.forCurrentProcess())?.exercises.map(\.id) ?? [],
+                                 paths: { ShellCommand.pathCandidates($0, in: FileManager.default.currentDirectoryPath) })
     }
 
     var prompt: String { terminal.interactive ? "deferlab \(current.id)> " : "" }
@@ -225,6 +264,7 @@ public final class LearningShell {
         case .pprof: pprofWalkthrough()
         case .explain: explain(arguments)
         case .fix: fix(arguments)
+        case .exercise: exercise(arguments)
         case .quit: break
         }
     }
@@ -243,8 +283,27 @@ public final class LearningShell {
                             examples: examples, results: results)
     }
 
-    /// Shows the current section.
-    func showPage() { output.lines(renderer.render(current)) }
+    /// Shows the current section; on a terminal, a page at a time when it is longer than the
+    /// screen (Enter or Space: the next page, q: the rest is skipped).
+    func showPage() { page(renderer.render(current)) }
+
+    /// Prints `lines`, paging on a terminal.
+    func page(_ lines: [String]) {
+        let rows = terminal.interactive ? (Terminal.rows() ?? 24) : 0
+        guard rows > 4, lines.count > rows - 1 else { return output.lines(lines) }
+        var start = 0
+        while start < lines.count {
+            let end = min(lines.count, start + rows - 2)
+            output.lines(Array(lines[start..<end]))
+            start = end
+            guard start < lines.count else { break }
+            let prompt = catalog.text(.shellMore, String(start * 100 / lines.count))
+            switch reader.read(prompt: prompt) {
+            case .line(let answer) where !answer.lowercased().hasPrefix("q"): continue
+            default: return
+            }
+        }
+    }
 
     /// Lines of `text` kept as they are when they fit, wrapped (continuing under the
     /// description) when they do not.

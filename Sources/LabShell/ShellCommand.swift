@@ -1,7 +1,9 @@
+import Foundation
+
 /// The shell's commands: names, Chinese aliases, parsing of a typed line, and the nearest
 /// command for a typo.
 public enum ShellCommand: String, CaseIterable, Sendable {
-    case help, toc, open, next, prev, show, run, chart, pprof, lang, explain, fix, quit
+    case help, toc, open, next, prev, show, run, chart, pprof, lang, explain, fix, exercise, quit
 
     /// Chinese (and a few short) aliases typed instead of a command's name.
     public static let aliases: [String: ShellCommand] = [
@@ -17,6 +19,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         "语言": .lang,
         "解释": .explain,
         "修复": .fix,
+        "练习": .exercise,
         "退出": .quit, "q": .quit, "exit": .quit,
     ]
 
@@ -65,8 +68,10 @@ public enum ShellCommand: String, CaseIterable, Sendable {
 
     /// Candidates for the word being completed: commands for the first word; section ids
     /// after `open`; example ids and variants after `run`/`show`; rule names after
-    /// `explain`; languages after `lang`.
-    public static func completions(line: String, sections: [String], examples: [String], rules: [String]) -> [String] {
+    /// `explain`; languages after `lang`; workshop subcommands and exercise ids after
+    /// `exercise`; file paths after `fix`.
+    public static func completions(line: String, sections: [String], examples: [String], rules: [String],
+                                   exercises: [String] = [], paths: (String) -> [String] = { _ in [] }) -> [String] {
         let endsWithSpace = line.last?.isWhitespace ?? false
         var parts = line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let partial = endsWithSpace ? "" : (parts.popLast() ?? "")
@@ -81,9 +86,31 @@ public enum ShellCommand: String, CaseIterable, Sendable {
             case .show?: pool = ["bad", "fixed", "diff"] + examples
             case .explain?: pool = rules
             case .lang?: pool = ["zh", "en"]
+            case .exercise?: pool = parts.count == 1 ? ShellExercise.subcommands : exercises
+            case .fix?: return paths(partial)
             default: pool = []
             }
         }
         return pool.filter { $0.hasPrefix(partial) }
+    }
+
+    /// File-path candidates for `fix`: folders (with a trailing slash) and `.go` files whose
+    /// path starts with `partial`, relative to `directory`; hidden entries only when
+    /// the partial name starts with a dot.
+    public static func pathCandidates(_ partial: String, in directory: String) -> [String] {
+        let expanded = (partial as NSString).expandingTildeInPath
+        let slash = expanded.lastIndex(of: "/")
+        let dirPart = slash.map { String(expanded[...$0]) } ?? ""
+        let namePrefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
+        let shownDir = partial.lastIndex(of: "/").map { String(partial[...$0]) } ?? ""
+        let listed = dirPart.isEmpty ? directory : (dirPart.hasPrefix("/") ? dirPart : (directory as NSString).appendingPathComponent(dirPart))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
+        return names.sorted().compactMap { name in
+            guard name.hasPrefix(namePrefix), !name.hasPrefix(".") || namePrefix.hasPrefix(".") else { return nil }
+            var isDir: ObjCBool = false
+            FileManager.default.fileExists(atPath: (listed as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            if isDir.boolValue { return shownDir + name + "/" }
+            return name.hasSuffix(".go") ? shownDir + name : nil
+        }
     }
 }

@@ -27,6 +27,13 @@ public struct Terminal: Sendable {
                         width: interactive ? columns() ?? 80 : 80)
     }
 
+    /// Rows of the terminal on standard output, if it reports them.
+    public static func rows() -> Int? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
     /// Columns of the terminal on standard output, if it reports them.
     public static func columns() -> Int? {
         var size = winsize()

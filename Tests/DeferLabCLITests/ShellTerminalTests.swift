@@ -89,10 +89,17 @@ final class ShellTerminalTests: XCTestCase {
         try keys("toc", "Enter")
         screen = try waitFor("▸ 1")
 
+        // A section longer than the screen comes a page at a time; q skips the rest.
+        try keys("open 2.4", "Enter")
+        screen = try waitFor("-- 还有")
+        XCTAssertFalse(screen.contains("deferlab 2.4>"), "the prompt waits for the pager: \(screen)")
+        try keys("q", "Enter")
+        screen = try waitFor("deferlab 2.4>")
+
         // Ctrl-D on an empty line leaves, saving the state.
         try keys("C-d")
         screen = try waitFor("SHELL-EXITED")
-        XCTAssertTrue(screen.contains("再见。下次从第 1 节继续。"), screen)
+        XCTAssertTrue(screen.contains("再见。下次从第 2.4 节继续。"), screen)
         let history = try String(contentsOf: state.appendingPathComponent("deferlab/history"), encoding: .utf8)
         XCTAssertTrue(history.contains("帮助"), history)
     }

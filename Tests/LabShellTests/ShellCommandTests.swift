@@ -38,6 +38,30 @@ final class ShellCommandTests: XCTestCase {
         XCTAssertEqual(complete("run loop"), ["loop-defer-files"])
         XCTAssertEqual(complete("lang "), ["zh", "en"])
         XCTAssertEqual(complete("quit x"), [])
+        XCTAssertEqual(ShellCommand.completions(line: "exercise ", sections: [], examples: [], rules: []),
+                       ShellExercise.subcommands)
+        XCTAssertEqual(ShellCommand.completions(line: "exercise hint loop", sections: [], examples: [], rules: [],
+                                                exercises: ["loop-files", "rows-pool"]), ["loop-files"])
+    }
+
+    func testFixCompletesGoFilesAndFolders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("deferlab-paths-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pkg/sub"), withIntermediateDirectories: true)
+        for name in ["pkg/main.go", "pkg/main_test.go", "pkg/notes.txt", "pkg/.hidden.go", "top.go"] {
+            try Data().write(to: dir.appendingPathComponent(name))
+        }
+        func complete(_ line: String) -> [String] {
+            ShellCommand.completions(line: line, sections: [], examples: [], rules: []) {
+                ShellCommand.pathCandidates($0, in: dir.path)
+            }
+        }
+        XCTAssertEqual(complete("fix "), ["pkg/", "top.go"])
+        XCTAssertEqual(complete("fix pkg/"), ["pkg/main.go", "pkg/main_test.go", "pkg/sub/"], "only .go files and folders")
+        XCTAssertEqual(complete("fix pkg/main_"), ["pkg/main_test.go"])
+        XCTAssertEqual(complete("fix pkg/."), ["pkg/.hidden.go"], "hidden entries when asked for")
+        XCTAssertEqual(complete("修复 t"), ["top.go"], "the Chinese alias completes too")
+        XCTAssertEqual(complete("fix nowhere/x"), [])
     }
 
     func testStateStoreRoundTripsAndReportsDamage() throws {
