@@ -157,8 +157,11 @@ public final class LearningShell {
         }
         let terminal = plain ? Terminal(interactive: false, colour: false, width: Terminal.columns() ?? 80)
             : Terminal.current(environment: environment)
-        return LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
-                             language: language, current: state.section.flatMap(book.section(id:)) ?? first)
+        let shell = LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
+                                  language: language, current: state.section.flatMap(book.section(id:)) ?? first)
+        shell.results = RunResults(saved: state.results ?? [:])
+        shell.workshopDir = state.workshop.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        return shell
     }
 
     /// The message for lessons that cannot be used at all.
@@ -221,7 +224,8 @@ public final class LearningShell {
 
     func saveState() {
         do {
-            try store.save(ShellState(section: current.id))
+            try store.save(ShellState(section: current.id, results: results.saved.isEmpty ? nil : results.saved,
+                                      workshop: workshopDir?.path))
         } catch {
             output.error(catalog.text(.shellStateNotSaved, store.stateFile.path, error.localizedDescription))
         }

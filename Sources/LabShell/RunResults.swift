@@ -1,47 +1,63 @@
+import Foundation
 import LabContent
 import LabLessons
 import LabRunner
 
-/// The learner's own measurements in this session, by example and variant: what fills the
-/// lessons' `{{run:…}}` placeholders. Only measured runs are kept; a later run replaces an
-/// earlier one.
+/// What a measured run leaves for the lessons once the shell is closed: the figures and the
+/// output, kept in the state file so a lesson shows the learner's own figures next time too.
+public struct SavedRun: Codable, Sendable, Equatable {
+    /// Figures by name (`peakOpenFiles`, …, `dbInUse`, `dbWaitCount`); absent when not measured.
+    public var figures: [String: Int]
+    public var stdout: String
+    /// When it was measured (ISO 8601).
+    public var measuredAt: String
+
+    init(_ run: RunMeasurement) {
+        var figures: [String: Int] = [:]
+        let values: [(Figure, Int?)] = [
+            (.peakOpenFiles, run.peakOpenFiles), (.peakPendingDefers, run.peakPendingDefers),
+            (.peakGoroutines, run.peakGoroutines), (.goroutinesAtExit, run.goroutinesAtExit),
+            (.heapAllocs, run.heapAllocs), (.heapBytes, run.heapBytes), (.wallMillis, run.wallMillis),
+            (.dbInUse, run.extra["dbInUse"]), (.dbWaitCount, run.extra["dbWaitCount"]),
+        ]
+        for (figure, value) in values { if let value { figures[figure.rawValue] = value } }
+        self.figures = figures
+        stdout = run.stdout
+        measuredAt = ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+/// The learner's own measurements by example and variant: what fills the lessons'
+/// `{{run:…}}` placeholders. Only measured runs are kept; a later run replaces an earlier one.
+/// The figures outlive the session (see ``SavedRun``); the samples behind `chart` do not.
 public struct RunResults: Sendable {
     private var runs: [String: RunMeasurement] = [:]
+    /// Every measured run's figures, this session's and earlier ones'.
+    public private(set) var saved: [String: SavedRun]
 
-    /// An empty store.
-    public init() {}
+    /// A store holding the figures of earlier sessions.
+    public init(saved: [String: SavedRun] = [:]) { self.saved = saved }
 
     /// Keeps `run` (when measured) under its id and variant.
     public mutating func record(_ run: RunMeasurement) {
         guard run.measured, let variant = run.variant else { return }
         runs["\(run.id)/\(variant)"] = run
+        saved["\(run.id)/\(variant)"] = SavedRun(run)
     }
 
-    /// The learner's last measured runs of an example, bad before fixed.
+    /// The learner's last measured runs of an example in this session, bad before fixed.
     public func runs(of example: String) -> [RunMeasurement] {
         ["bad", "fixed"].compactMap { runs["\(example)/\($0)"] }
     }
 
     /// The value of `figure` from the learner's last run of its variant, or nil before one.
     public func value(_ figure: RunFigure) -> String? {
-        guard let run = runs["\(figure.example)/\(figure.variant)"],
+        guard let run = saved["\(figure.example)/\(figure.variant)"],
               let known = Figure(rawValue: figure.figure) else { return nil }
-        func number(_ value: Int?) -> String? { value.map(String.init) }
-        switch known {
-        case .peakOpenFiles: return number(run.peakOpenFiles)
-        case .peakPendingDefers: return number(run.peakPendingDefers)
-        case .peakGoroutines: return number(run.peakGoroutines)
-        case .goroutinesAtExit: return number(run.goroutinesAtExit)
-        case .heapAllocs: return number(run.heapAllocs)
-        case .heapBytes: return number(run.heapBytes)
-        case .wallMillis: return number(run.wallMillis)
-        case .dbInUse: return number(run.extra["dbInUse"])
-        case .dbWaitCount: return number(run.extra["dbWaitCount"])
-        case .stdout:
-            let lines = run.stdout.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
-            if let text = figure.line { return lines.first { $0.contains(text) } }
-            let text = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? nil : text.replacingOccurrences(of: "\n", with: " / ")
-        }
+        guard known == .stdout else { return run.figures[known.rawValue].map(String.init) }
+        let lines = run.stdout.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
+        if let text = figure.line { return lines.first { $0.contains(text) } }
+        let text = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text.replacingOccurrences(of: "\n", with: " / ")
     }
 }

@@ -80,6 +80,7 @@ extension LearningShell {
         output.lines(report.lines(catalog))
         report.problems(catalog).forEach(output.error)
         report.runs.forEach { results.record($0) }
+        saveState()
         // The figures this run filled, in place in the lesson.
         let renderer = self.renderer
         for block in current.blocks where mentionsRun(of: id, block.content) {

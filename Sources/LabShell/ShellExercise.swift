@@ -39,6 +39,7 @@ extension LearningShell {
                 return output.error(workshop.message(.notAWorkshop(url.path)))
             }
             workshopDir = url
+            saveState()
             return
         }
         let folder: WorkshopFolder

@@ -7,9 +7,18 @@ public struct ShellState: Codable, Sendable, Equatable {
     public var format = 1
     /// The section the learner was reading.
     public var section: String?
+    /// The figures of the learner's measured runs, by `example/variant` (absent in files
+    /// written before runs were kept).
+    public var results: [String: SavedRun]?
+    /// The workshop folder `exercise init` or `exercise dir` chose last.
+    public var workshop: String?
 
     /// Creates a state.
-    public init(section: String? = nil) { self.section = section }
+    public init(section: String? = nil, results: [String: SavedRun]? = nil, workshop: String? = nil) {
+        self.section = section
+        self.results = results
+        self.workshop = workshop
+    }
 }
 
 /// Where the state and history live, and reading and writing them without ever failing hard.

@@ -86,6 +86,14 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertTrue(chart.contains("loop-defer-files fixed |"), out.stdout)
         XCTAssertTrue(chart.contains("| 2\n") || chart.contains("| 1\n"), "the fixed run's peak: \(chart)")
         XCTAssertFalse(out.stdout.contains("\u{1B}"), "no escape codes through a pipe")
+
+        // Next session: the lesson shows the learner's own figure from that run, not
+        // "run to measure"; the bad variant, never run, still asks for a run.
+        let later = try shell("open 1\nquit\n", lang: "en", state: state)
+        let flat = later.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let page = flat.components(separatedBy: "Peak open files in the bad version:").last ?? ""
+        XCTAssertTrue(page.hasPrefix(" [run to measure]; in the fixed one: 1.") || page.hasPrefix(" [run to measure]; in the fixed one: 2."),
+                      later.stdout)
     }
 
     /// pprof runs the leaking service and its fix: in bad most goroutines wait in the handler's

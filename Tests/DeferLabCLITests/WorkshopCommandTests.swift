@@ -120,6 +120,13 @@ final class WorkshopCommandTests: XCTestCase {
         XCTAssertTrue(shell.stdout.contains("▸  1  loop-files"), shell.stdout)
         XCTAssertTrue(shell.stdout.contains("Hint 1/"), shell.stdout)
         XCTAssertTrue(shell.stdout.contains("has not passed yet"), shell.stdout)
+
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: exercise check cannot run") }
+        let check = try CLI.run(["--lang", "zh"], in: dir, env: ["XDG_STATE_HOME": state.path],
+                                stdin: "练习 check loop-files\nquit\n")
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.contains("✗ loop-files 未通过"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("测得 peakOpenFiles ="), check.stdout)
     }
 }
 

@@ -108,6 +108,26 @@ final class WorkshopFlowTests: WorkshopTestCase {
         let outcome = try checker.check(e, learnerFolder: dir, displayPrefix: "loop-files/")
         XCTAssertFalse(outcome.passed)
         XCTAssertEqual(outcome.figures["peakOpenFiles"].map { $0 <= 2 }, true, "the limit alone would pass")
+
+        // Marker comments change nothing that is measured.
+        let marked = temporaryFolder.appendingPathComponent("marked", isDirectory: true)
+        try FileManager.default.createDirectory(at: marked, withIntermediateDirectories: true)
+        let start = try String(contentsOf: e.startFolder.appendingPathComponent("work.go"), encoding: .utf8)
+        try ("// PASSED: deferlab workshop check loop-files\n//deferlab:ignore\n" + start.replacingOccurrences(
+            of: "defer f.Close()", with: "defer f.Close() //deferlab:ignore fixed"))
+            .write(to: marked.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
+        let markedOutcome = try checker.check(e, learnerFolder: marked, displayPrefix: "loop-files/")
+        XCTAssertFalse(markedOutcome.passed)
+        XCTAssertGreaterThan(markedOutcome.figures["peakOpenFiles"] ?? 0, 2)
+
+        // A build constraint that would switch the loop semantics is refused.
+        let loopvar = try XCTUnwrap(set.exercise("loopvar-go121"))
+        let constrained = temporaryFolder.appendingPathComponent("constrained", isDirectory: true)
+        try FileManager.default.createDirectory(at: constrained, withIntermediateDirectories: true)
+        let loopvarStart = try String(contentsOf: loopvar.startFolder.appendingPathComponent("work.go"), encoding: .utf8)
+        try ("//go:build go1.22\n\n" + loopvarStart).write(to: constrained.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
+        let refused = try checker.check(loopvar, learnerFolder: constrained, displayPrefix: "loopvar-go121/")
+        XCTAssertEqual(refused.problems, [.buildConstraint(file: "loopvar-go121/work.go", line: 1)])
     }
 
     func testCompileErrorsNameTheLearnersFileRelativeToTheWorkshop() throws {
