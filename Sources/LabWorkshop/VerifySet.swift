@@ -31,11 +31,11 @@ public struct SetVerifier {
                 if start.passed {
                     mine.append("\(e.id): the starting code passes its check (seed \(start.seed))")
                 } else {
-                    workshop.out("  \(e.id): \(text(.verifyFails)) — \(summary(start))")
+                    workshop.out("  \(e.id): \(text(.verifyFails)) — \(workshop.summary(start))")
                 }
                 let solution = try checker.check(e, learnerFolder: e.solutionFolder, displayPrefix: "\(e.id)/")
                 if solution.passed {
-                    workshop.out("  \(e.id): \(text(.verifyPasses)) — \(summary(solution))")
+                    workshop.out("  \(e.id): \(text(.verifyPasses)) — \(workshop.summary(solution))")
                 } else {
                     workshop.render(solution)
                     mine.append("\(e.id): the reference solution fails its check (seed \(solution.seed))")
@@ -49,23 +49,6 @@ public struct SetVerifier {
         }
         workshop.out(text(.verifySummary, String(exercises.count), String(problems.count)))
         return problems
-    }
-
-    private func summary(_ o: CheckOutcome) -> String {
-        let figures = o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let kinds = o.problems.map { p -> String in
-            switch p {
-            case .missingFile: return "missing file"
-            case .buildConstraint: return "build constraint"
-            case .buildFailed: return "build failed"
-            case .notMeasured: return "not measured"
-            case .timedOut: return "timed out"
-            case .exitCode(let got, _): return "exit \(got.map(String.init) ?? "?")"
-            case .outputDiffers(let line, _, _): return "output differs at line \(line)"
-            case .limit(let l, _): return "\(l.figure) out of bounds"
-            }
-        }
-        return (kinds + [figures]).filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
     /// The named rules report the starting code; with `fixEngine`, the fixed code passes.
@@ -119,7 +102,7 @@ public struct SetVerifier {
         }
         let fixed = try checker.check(e, learnerFolder: copy, displayPrefix: "\(e.id)/")
         if fixed.passed {
-            workshop.out("  \(e.id): \(workshop.text(.verifyFixed)) — \(summary(fixed))")
+            workshop.out("  \(e.id): \(workshop.text(.verifyFixed)) — \(workshop.summary(fixed))")
         } else {
             workshop.render(fixed)
             problems.append("\(e.id): the code deferlab fix -w produces fails the check (seed \(fixed.seed))")

@@ -151,8 +151,7 @@ public struct Workshop {
             out("")
             out(text(.summaryTable))
             for o in outcomes {
-                let figures = o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                out("  \(pad(o.exercise.id, 24))  \(pad(o.passed ? "✓" : "✗", 7))  \(figures)")
+                out("  \(pad(o.exercise.id, 24))  \(pad(o.passed ? "✓" : "✗", 7))  \(summary(o))")
             }
             let passed = outcomes.filter(\.passed).count
             out(text(.summaryCounts, String(passed), String(outcomes.count - passed)))
@@ -189,6 +188,24 @@ public struct Workshop {
         if !o.figures.isEmpty {
             out(text(.figureLine, o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")))
         }
+    }
+
+    /// One line for a table: what went wrong (limits aside) and the figures measured.
+    public func summary(_ o: CheckOutcome) -> String {
+        let figures = o.figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let kinds = o.problems.compactMap { p -> String? in
+            switch p {
+            case .missingFile: return text(.shortMissing)
+            case .buildConstraint: return text(.shortConstraint)
+            case .buildFailed: return text(.shortBuild)
+            case .notMeasured: return text(.shortNotMeasured)
+            case .timedOut: return text(.shortTimedOut)
+            case .exitCode(let got, _): return text(.shortExit, got.map(String.init) ?? "?")
+            case .outputDiffers(let line, _, _): return text(.shortOutput, String(line))
+            case .limit: return nil
+            }
+        }
+        return (kinds + [figures]).filter { !$0.isEmpty }.joined(separator: text.language == .zh ? "，" : ", ")
     }
 
     private func bound(_ limit: ExerciseLimit) -> String {

@@ -15,6 +15,7 @@ public enum WorkshopMessage: Sendable, CaseIterable {
     case readmeTitle, readmeIntro, readmeCommands, readmeExercises, readmeTask, readmeFiles, readmeCheck, readmeOther
     case verifyStart, verifyFails, verifyPasses, verifyFixed, verifyProblem, verifySummary
     case checkError
+    case shortMissing, shortConstraint, shortBuild, shortNotMeasured, shortTimedOut, shortExit, shortOutput
 }
 
 /// The workshop's zh/en catalog.
@@ -42,7 +43,7 @@ public struct WorkshopText: Sendable {
         case .initDone: return ["已在 %1 中准备好 %2 个练习。", "%2 exercises are ready in %1."]
         case .initNext: return ["下一步：cd %1，阅读 README.md，然后运行 `deferlab workshop check`。",
                                 "Next: cd %1, read README.md, then run `deferlab workshop check`."]
-        case .listHeader: return ["   #  练习                      状态    标题", "   #  exercise                  status   title"]
+        case .listHeader: return ["   #  练习                      状态     标题", "   #  exercise                  status   title"]
         case .statusPassed: return ["已通过", "passed"]
         case .statusPending: return ["未完成", "pending"]
         case .currentMarker: return ["▸", "▸"]
@@ -64,7 +65,7 @@ public struct WorkshopText: Sendable {
         case .limitFailed: return ["  测得 %1 = %2，要求 %3：%4", "  measured %1 = %2, required %3: %4"]
         case .limitNotMeasured: return ["  没有测到 %1（程序是否运行到底？）：%2", "  %1 was not measured (did the program run to the end?): %2"]
         case .figureLine: return ["  测得：%1", "  measured: %1"]
-        case .summaryTable: return ["  练习                      结果    测得", "  exercise                  result   measured"]
+        case .summaryTable: return ["  练习                      结果     测得", "  exercise                  result   measured"]
         case .summaryCounts: return ["%1 个通过，%2 个未通过。", "%1 passed, %2 failed."]
         case .hintStep: return ["提示 %1/%2（%3）：", "Hint %1/%2 (%3):"]
         case .hintNoMore: return ["（没有更多提示了；还可以 `deferlab workshop solution %1`，通过后可看答案。）",
@@ -98,6 +99,13 @@ public struct WorkshopText: Sendable {
         case .verifyFixed: return ["deferlab fix -w 之后通过", "passes after deferlab fix -w"]
         case .verifyProblem: return ["问题：%1", "problem: %1"]
         case .verifySummary: return ["练习集：%1 个练习，%2 个问题。", "Exercise set: %1 exercises, %2 problems."]
+        case .shortMissing: return ["缺少文件", "missing file"]
+        case .shortConstraint: return ["构建约束", "build constraint"]
+        case .shortBuild: return ["编译失败", "does not compile"]
+        case .shortNotMeasured: return ["无法测量", "not measured"]
+        case .shortTimedOut: return ["超时", "timed out"]
+        case .shortExit: return ["退出码 %1", "exit %1"]
+        case .shortOutput: return ["输出第 %1 行不同", "output differs at line %1"]
         case .checkError: return ["无法完成检查：%1", "the check could not be carried out: %1"]
         }
     }
