@@ -108,7 +108,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         return names.sorted().compactMap { name in
             guard name.hasPrefix(namePrefix), !name.hasPrefix(".") || namePrefix.hasPrefix(".") else { return nil }
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: (listed as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: (listed as NSString).appendingPathComponent(name), isDirectory: &isDir)
             if isDir.boolValue { return shownDir + name + "/" }
             return name.hasSuffix(".go") ? shownDir + name : nil
         }

@@ -175,7 +175,15 @@ public struct ExerciseChecker: Sendable {
         options.separateAllocationRun = false
         var measurement = runner.run(.directory(program), id: exercise.id, variant: variant, options: options)
         if case .build(let text) = measurement.failure {
-            measurement.failure = .build(text.replacingOccurrences(of: program.standardizedFileURL.path + "/", with: displayPrefix))
+            // Messages name files by absolute path, `./name.go` or bare `name.go`: all become
+            // paths relative to the workshop folder.
+            let names = Set(exercise.harnessFiles() + Array(files.keys))
+            let lines = text.replacingOccurrences(of: program.standardizedFileURL.path + "/", with: displayPrefix)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                    let head = line.prefix { $0 != ":" }
+                    return names.contains(String(head)) ? displayPrefix + line : String(line)
+                }
+            measurement.failure = .build(lines.joined(separator: "\n"))
         }
         return measurement
     }

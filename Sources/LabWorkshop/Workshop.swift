@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import DeferLabCore
 import LabRunner
 
@@ -60,7 +63,7 @@ public struct Workshop {
                 try Data(e.goMod.utf8).write(to: target.appendingPathComponent("go.mod"))
             }
         } catch {
-            throw .io("\(folder.root.path): \(error)")
+            throw .io("\(folder.root.path): \(describe(error))")
         }
         try folder.save(WorkshopState(language: text.language))
         try writeReadmes(folder)
@@ -95,7 +98,7 @@ public struct Workshop {
                                       to: folder.folder(of: e.id).appendingPathComponent("README.md").path)
             }
         } catch {
-            throw .io("\(folder.root.path): \(error)")
+            throw .io("\(folder.root.path): \(describe(error))")
         }
     }
 
@@ -269,7 +272,7 @@ public struct Workshop {
             out(text(.resetDone, id))
             if kept { out(text(.resetKept, shown)) }
         } catch {
-            throw .io("\(id): \(error)")
+            throw .io("\(id): \(describe(error))")
         }
         return 0
     }
@@ -303,4 +306,21 @@ func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
     let w = s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || (0xFFE0...0xFFE6).contains($1.value))) ? 2 : 1) }
     let fill = String(repeating: " ", count: max(0, width - w))
     return right ? fill + s : s + fill
+}
+
+/// The system's reason for a file error ("Permission denied"), not Foundation's long description.
+func describe(_ error: Error) -> String {
+    let ns = error as NSError
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error {
+        let u = underlying as NSError
+        if u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(u.code))) }
+    }
+    switch CocoaError.Code(rawValue: ns.code) {
+    case .fileWriteNoPermission, .fileReadNoPermission: return String(cString: strerror(EACCES))
+    case .fileNoSuchFile, .fileReadNoSuchFile: return String(cString: strerror(ENOENT))
+    case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC))
+    case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS))
+    default: return ns.localizedDescription
+    }
 }

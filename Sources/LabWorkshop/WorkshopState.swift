@@ -92,7 +92,7 @@ public struct WorkshopFolder: Sendable {
             try FileManager.default.createDirectory(at: metaFolder, withIntermediateDirectories: true)
             try AtomicWrite.write(Array(try encoder.encode(state)) + [0x0A], to: stateFile.path)
         } catch {
-            throw .io("\(stateFile.path): \(error)")
+            throw .io("\(stateFile.path): \(describe(error))")
         }
     }
 }

@@ -52,7 +52,7 @@ public struct WorkshopText: Sendable {
         case .passed: return ["✓ %1 通过（随机种子 %2）", "✓ %1 passed (seed %2)"]
         case .failed: return ["✗ %1 未通过（随机种子 %2）", "✗ %1 failed (seed %2)"]
         case .seedNote: return ["每次检查都用新的随机输入。", "Every check uses fresh random input."]
-        case .missingFile: return ["  找不到 %1（重新取得初始代码：deferlab workshop reset %2）", "  %1 is missing (get the starting code back: deferlab workshop reset %2)"]
+        case .missingFile: return ["  %1 不存在或不是普通文件（重新取得初始代码：deferlab workshop reset %2）", "  %1 is missing or not a regular file (get the starting code back: deferlab workshop reset %2)"]
         case .buildConstraint: return ["  %1：不接受构建约束（//go:build）：检查总是按 go %2 构建，修复必须在代码里完成", "  %1: build constraints (//go:build) are not accepted: the check always builds as go %2, so the fix must be in the code"]
         case .buildFailed: return ["  编译失败：", "  the program does not compile:"]
         case .notMeasured: return ["  无法测量：%1", "  could not be measured: %1"]

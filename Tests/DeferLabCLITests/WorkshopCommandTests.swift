@@ -63,6 +63,14 @@ final class WorkshopCommandTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("no such exercise: no-such"), unknown.stderr)
         XCTAssertEqual(try CLI.run(["workshop", "frobnicate"], in: dir).status, 2)
+        // A folder that cannot be made: the system's reason, not a crash or a stack of NSError text.
+        try "x".write(to: dir.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        let blocked = try CLI.run(["workshop", "init", "afile/ws", "--lang", "en"], in: dir)
+        XCTAssertEqual(blocked.status, 2)
+        XCTAssertTrue(blocked.stderr.hasSuffix("afile/ws: Not a directory\n"), blocked.stderr)
+        let onFile = try CLI.run(["workshop", "init", "afile", "--lang", "en"], in: dir)
+        XCTAssertEqual(onFile.status, 2)
+        XCTAssertTrue(onFile.stderr.contains("afile: not a directory"), onFile.stderr)
     }
 
     func testCheckOneExerciseFailsThenPassesAndWatchSeesTheSave() throws {

@@ -142,6 +142,12 @@ final class WorkshopFlowTests: WorkshopTestCase {
         XCTAssertTrue(text.contains("the program does not compile"), text)
         XCTAssertTrue(text.range(of: #"loop-files/work\.go:\d+:\d+: too many return values"#, options: .regularExpression) != nil, text)
         XCTAssertFalse(text.contains(temporaryFolder.path + "/deferlab-exercise"), "no private build paths: \(text)")
+
+        // Bytes that are not UTF-8: the toolchain names the bare file; we still say where it is.
+        try Data([0xFF, 0xFE, 0x70, 0x00]).write(to: file)
+        lines = []
+        XCTAssertEqual(try workshop.check(["loop-files"], in: folder, state: &state, checker: checker), 1)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("    loop-files/work.go:1:1: illegal UTF-8 encoding") }, lines.joined(separator: "\n"))
     }
 
     func testHintsResetSolutionLanguageAndDamagedState() throws {
