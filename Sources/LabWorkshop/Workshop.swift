@@ -126,14 +126,15 @@ public struct Workshop {
 
     /// Checks `ids` (all when empty), records passes in the state, prints the verdicts.
     /// - Returns: 0 all passed, 1 some failed, 2 a check could not be carried out.
+    /// With `json`, nothing is printed but one JSON array (``json(_:)``) at the end.
     public func check(_ ids: [String], in folder: WorkshopFolder, state: inout WorkshopState,
-                      checker: ExerciseChecker) throws(WorkshopError) -> Int32 {
+                      checker: ExerciseChecker, json: Bool = false) throws(WorkshopError) -> Int32 {
         let exercises = try ids.isEmpty ? set.exercises : ids.map { id throws(WorkshopError) in try exercise(id) }
         var outcomes: [CheckOutcome] = []
         var errors = 0
         for e in exercises {
             if checker.runner.interrupt?() == true { break }
-            if exercises.count > 1 { out(text(.checking, e.id)) }
+            if exercises.count > 1 && !json { out(text(.checking, e.id)) }
             do {
                 let outcome = try checker.check(e, learnerFolder: folder.folder(of: e.id), displayPrefix: e.id + "/")
                 outcomes.append(outcome)
@@ -143,14 +144,17 @@ public struct Workshop {
                     p.passed = true
                     state.exercises[e.id] = p
                 }
-                if exercises.count == 1 || !outcome.passed { render(outcome) }
+                if (exercises.count == 1 || !outcome.passed) && !json { render(outcome) }
             } catch {
                 errors += 1
-                out(text(.checkError, error.description))
+                if json { FileHandle.standardError.write(Data((text(.checkError, error.description) + "\n").utf8)) }
+                else { out(text(.checkError, error.description)) }
             }
         }
         try folder.save(state)
-        if exercises.count > 1 {
+        if json {
+            out(Self.json(outcomes))
+        } else if exercises.count > 1 {
             out("")
             out(text(.summaryTable))
             for o in outcomes {
@@ -161,6 +165,32 @@ public struct Workshop {
         }
         if errors > 0 { return 2 }
         return outcomes.allSatisfy(\.passed) && outcomes.count == exercises.count ? 0 : 1
+    }
+
+    /// One JSON array, an object per checked exercise: `id, seed, passed, exitCode, figures,
+    /// problems: [{kind, …}]`.
+    public static func json(_ outcomes: [CheckOutcome]) -> String {
+        let items: [[String: Any]] = outcomes.map { o in
+            let problems: [[String: Any]] = o.problems.map { p in
+                switch p {
+                case .missingFile(let f): return ["kind": "missingFile", "file": f]
+                case .buildConstraint(let f, let l): return ["kind": "buildConstraint", "file": f, "line": l]
+                case .buildFailed(let m): return ["kind": "buildFailed", "message": m]
+                case .notMeasured(let m): return ["kind": "notMeasured", "message": m]
+                case .timedOut(let s): return ["kind": "timedOut", "seconds": s]
+                case .exitCode(let got, let want): return ["kind": "exitCode", "got": got.map { Int($0) as Any } ?? NSNull(), "want": Int(want)]
+                case .outputDiffers(let line, let want, let got):
+                    return ["kind": "outputDiffers", "line": line, "want": want ?? NSNull(), "got": got ?? NSNull()]
+                case .limit(let l, let m):
+                    return ["kind": "limit", "figure": l.figure, "measured": m ?? NSNull(),
+                            "max": l.max ?? NSNull(), "min": l.min ?? NSNull()]
+                }
+            }
+            return ["id": o.exercise.id, "seed": Int(o.seed), "passed": o.passed, "figures": o.figures,
+                    "exitCode": o.measurement?.exitCode.map { Int($0) as Any } ?? NSNull(), "problems": problems]
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: items, options: [.sortedKeys])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The verdict of one check, with what was measured and what was expected.

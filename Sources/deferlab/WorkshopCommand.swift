@@ -137,6 +137,8 @@ struct WorkshopCheck: ParsableCommand {
         abstract: "Build, run and measure your code (all exercises, or ID) with fresh random input.",
         discussion: "Exit status: 0 every checked exercise passed, 1 some failed, 2 errors.")
     @OptionGroup var options: WorkshopOptions
+    @Flag(name: .long, help: "Print one JSON array with an object per checked exercise.")
+    var json = false
     @Argument(help: "Exercise id (default: all).")
     var id: String?
 
@@ -144,7 +146,7 @@ struct WorkshopCheck: ParsableCommand {
         var (workshop, folder, state) = try options.open()
         let checker = try options.checker(workshop)
         do {
-            let status = try workshop.check(id.map { [$0] } ?? [], in: folder, state: &state, checker: checker)
+            let status = try workshop.check(id.map { [$0] } ?? [], in: folder, state: &state, checker: checker, json: json)
             if status != 0 { throw ExitCode(status) }
         } catch let error as WorkshopError {
             options.fail(workshop.text, error)

@@ -83,6 +83,15 @@ final class WorkshopCommandTests: XCTestCase {
         XCTAssertTrue(failing.stdout.contains("✗ loop-files failed"), failing.stdout)
         XCTAssertTrue(failing.stdout.range(of: #"measured peakOpenFiles = \d{3}, required ≤ 2"#, options: .regularExpression) != nil,
                       failing.stdout)
+        let json = try CLI.run(["workshop", "check", "--json", "loop-files"], in: ws)
+        XCTAssertEqual(json.status, 1, json.stderr)
+        let items = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(items.count, 1)
+        XCTAssertEqual(items[0]["passed"] as? Bool, false)
+        let problem = try XCTUnwrap((items[0]["problems"] as? [[String: Any]])?.first)
+        XCTAssertEqual(problem["kind"] as? String, "limit")
+        XCTAssertEqual(problem["max"] as? Int, 2)
+        XCTAssertGreaterThan(problem["measured"] as? Int ?? 0, 2)
 
         // watch: a saved solution is checked and passes; Ctrl-C leaves.
         let process = try ProcessRunner().start(ProcessRequest(
