@@ -92,10 +92,16 @@ struct WorkshopInit: ParsableCommand {
     @OptionGroup var options: WorkshopOptions
     @Flag(name: .long, help: "Write into a folder that is not empty.")
     var force = false
-    @Argument(help: "The folder to create.")
-    var target: String
+    @Argument(help: "The folder to create (or --dir).")
+    var target: String?
+
+    func validate() throws {
+        if target == nil && options.dir == nil { throw ValidationError("workshop init needs a folder: DIR or --dir DIR") }
+        if let target, let dir = options.dir, target != dir { throw ValidationError("give the folder once: DIR or --dir DIR") }
+    }
 
     mutating func run() throws {
+        let target = self.target ?? options.dir ?? "."
         let language = try options.global.language()
         let set = try options.loadSet(language)
         let workshop = options.makeWorkshop(set, language)

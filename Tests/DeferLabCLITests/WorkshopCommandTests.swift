@@ -63,6 +63,8 @@ final class WorkshopCommandTests: XCTestCase {
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("no such exercise: no-such"), unknown.stderr)
         XCTAssertEqual(try CLI.run(["workshop", "frobnicate"], in: dir).status, 2)
+        XCTAssertEqual(try CLI.run(["workshop", "init"], in: dir).status, 2, "init needs a folder")
+        XCTAssertEqual(try CLI.run(["workshop", "init", "--dir", "ws2", "--lang", "en"], in: dir).status, 0, "--dir works for init too")
         // A folder that cannot be made: the system's reason, not a crash or a stack of NSError text.
         try "x".write(to: dir.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
         let blocked = try CLI.run(["workshop", "init", "afile/ws", "--lang", "en"], in: dir)
