@@ -207,10 +207,20 @@ final class WorkshopFlowTests: WorkshopTestCase {
     }
 
     func testWatchNoticesASavedFile() throws {
+        try watchNoticesASavedFile(fileEvents: true)
+    }
+
+    /// Where file events do not arrive (network file systems), comparing stamps still sees it.
+    func testWatchFallsBackToPolling() throws {
+        try watchNoticesASavedFile(fileEvents: false)
+    }
+
+    private func watchNoticesASavedFile(fileEvents: Bool) throws {
         let workshop = try workshop()
         let folder = try workshop.initialize(dir: temporaryFolder.appendingPathComponent("ws"), force: false)
         var watch = WorkshopWatch(workshop: workshop, folder: folder)
         watch.interval = .milliseconds(200)
+        watch.fileEvents = fileEvents
         let target = workshop.set.exercises[2]
         let file = folder.folder(of: target.id).appendingPathComponent(target.files[0])
         let saver = Thread {
