@@ -98,6 +98,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellNoDiff
     case shellChecklist
     case shellMore
+    case shellPractice
     case tocAbstract
     case lessonAbstract
 }
@@ -226,6 +227,7 @@ public struct Catalog: Sendable {
               exercise list|check|hint|reset|solution|init DIR (练习)  workshop: fix in your own editor, checked by measurement
               quit (退出)                       leave; next time we resume at this section
             """]
+        case .shellPractice: return ["动手练习：%1。用 exercise init 目录 准备练习，然后在自己的编辑器里修改，exercise check 编号 检查。", "Practise it: %1. exercise init DIR sets the exercises up; edit in your own editor, then exercise check ID."]
         case .shellMore: return ["-- 还有（已显示 %1%）回车继续，q 跳过 -- ", "-- more (%1% shown) Enter: next page, q: skip -- "]
         case .tocAbstract: return ["列出课程的全部章节。", "List the lessons' sections."]
         case .lessonAbstract: return ["显示课程中的一节（不进入交互界面）。", "Show one section of the lessons (without the shell)."]

@@ -289,7 +289,19 @@ public final class LearningShell {
 
     /// Shows the current section; on a terminal, a page at a time when it is longer than the
     /// screen (Enter or Space: the next page, q: the rest is skipped).
-    func showPage() { page(renderer.render(current)) }
+    func showPage() { page(renderer.render(current) + practice()) }
+
+    /// The workshop exercises that practise the current section, if any.
+    func practice() -> [String] {
+        guard let set = try? ExerciseSet.forCurrentProcess() else { return [] }
+        let chapter = current.id.split(separator: ".").first.map(String.init) ?? current.id
+        let here = set.exercises.filter { $0.section == current.id }
+        let matching = here.isEmpty && !current.id.contains(".") ? set.exercises.filter { $0.section.hasPrefix(chapter + ".") } : here
+        guard !matching.isEmpty else { return [] }
+        let list = matching.map { "\($0.id)（\($0.title(language))）" }
+        let joined = language == .zh ? list.joined(separator: "；") : list.map { $0.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")") }.joined(separator: "; ")
+        return [""] + TextWrap.wrap(catalog.text(.shellPractice, joined), width: renderer.width, first: "", rest: "  ")
+    }
 
     /// Prints `lines`, paging on a terminal.
     func page(_ lines: [String]) {

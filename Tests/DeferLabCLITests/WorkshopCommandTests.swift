@@ -133,12 +133,14 @@ final class WorkshopCommandTests: XCTestCase {
         let dir = try temporaryDirectory(self)
         let state = dir.appendingPathComponent("state")
         let shell = try CLI.run(["--lang", "en"], in: dir, env: ["XDG_STATE_HOME": state.path],
-                                stdin: "exercise init ws\nexercise list\nexercise hint loop-files\nexercise solution loop-files\nquit\n")
+                                stdin: "exercise init ws\nexercise list\nexercise hint loop-files\nexercise solution loop-files\nopen 3.1\nquit\n")
         XCTAssertEqual(shell.status, 0, shell.stderr)
         XCTAssertTrue(shell.stdout.contains("exercises are ready in"), shell.stdout)
         XCTAssertTrue(shell.stdout.contains("▸  1  loop-files"), shell.stdout)
         XCTAssertTrue(shell.stdout.contains("Hint 1/"), shell.stdout)
         XCTAssertTrue(shell.stdout.contains("has not passed yet"), shell.stdout)
+        let flat = shell.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        XCTAssertTrue(flat.contains("Practise it: loop-files (defer f.Close() in a loop"), "a section points at its exercises: \(flat)")
 
         guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: exercise check cannot run") }
         let check = try CLI.run(["--lang", "zh"], in: dir, env: ["XDG_STATE_HOME": state.path],
