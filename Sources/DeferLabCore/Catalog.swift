@@ -45,6 +45,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runPeakGoroutines
     case runPeakPendingDefers
     case runNotScalable
+    case runNoProfiles
     case runCostOf
     case runChartOpenFiles
     case runChartPendingDefers
@@ -180,6 +181,7 @@ public struct Catalog: Sendable {
         case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
         case .runPeakPendingDefers: return ["待执行的 defer（峰值）", "pending defers (peak)"]
         case .runCostOf: return ["%1 的开销（go test -bench -benchmem，以及编译器对每个 defer 的判定，均来自未插桩的源码）：", "what defer costs in %1 (go test -bench -benchmem, and the compiler's verdict for each defer, both from the source as written):"]
+        case .runNoProfiles: return ["%1 不写 profile，不能用 --profiles（可用：pprof-lock-pileup）", "%1 writes no profiles, so --profiles does not apply (try pprof-lock-pileup)"]
         case .runNotScalable: return ["%1 没有可调的工作量（-n 参数），不能用 --n", "%1 has no workload size (-n flag) for --n to set"]
         case .runChartOpenFiles: return ["打开的文件随时间的变化（同一刻度，右侧为峰值）", "open files over time (one scale; the peak on the right)"]
         case .runChartPendingDefers: return ["待执行的 defer 随时间的变化（同一刻度，右侧为峰值）", "pending defers over time (one scale; the peak on the right)"]

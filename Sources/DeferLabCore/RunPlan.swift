@@ -33,8 +33,11 @@ public enum RunPlan: Sendable {
     /// no arguments, the default timeout). `arguments`/`timeout` given by the user win.
     /// `goVersion` sets the module's go line for the build; `count` replaces the value of the
     /// example's `-n` workload flag (see ``scaled(_:count:)``).
+    /// `profiles`: for an example that writes profiles (``ExampleManifest/profilesFlag``), the
+    /// folder that gets them, one subfolder per variant.
     public func run(with runner: LabRunner, arguments: [String]?, timeout: Duration?,
-                    openFileLimit: Int?, goVersion: String? = nil, count: Int? = nil) -> RunReport {
+                    openFileLimit: Int?, goVersion: String? = nil, count: Int? = nil,
+                    profiles: URL? = nil) -> RunReport {
         switch self {
         case .example(let example, let variants):
             var args = arguments ?? example.manifest.args
@@ -44,6 +47,12 @@ public enum RunPlan: Sendable {
                                      openFileLimit: openFileLimit)
             options.goVersion = goVersion
             let runs = variants.map { variant -> RunMeasurement in
+                var options = options
+                if let profiles, let flag = example.manifest.profilesFlag {
+                    let folder = profiles.appendingPathComponent(variant.rawValue, isDirectory: true)
+                    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    options.arguments += [flag, folder.path]
+                }
                 var run = runner.run(example: example, variant: variant, options: options)
                 // What defer costs: benchmarks and verdicts from the source as written.
                 if example.manifest.kind == .bench { run.cost = runner.cost(of: example.folder(for: variant)) }
@@ -68,6 +77,12 @@ extension RunPlan {
         var out = args
         out[i + 1] = String(count)
         return out
+    }
+
+    /// Whether the plan's program writes profiles (`--profiles`).
+    public var writesProfiles: Bool {
+        if case .example(let example, _) = self { return example.manifest.profilesFlag != nil }
+        return false
     }
 
     /// Whether `--n` can scale this plan's workload.

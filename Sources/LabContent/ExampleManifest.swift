@@ -184,6 +184,9 @@ public struct ExampleManifest: Sendable, Hashable, Codable {
     public var expect: PerVariant<Expectation>
     /// What `go vet ./...` must say about each variant.
     public var vet: PerVariant<VetExpectation>
+    /// The flag that makes the program write its profiles (`goroutine.txt` at debug=1,
+    /// `goroutine-stacks.txt` at debug=2, `heap.pprof`) into a folder; nil when it writes none.
+    public var profilesFlag: String? = nil
 
     /// Creates a manifest from its fields.
     public init(id: String, section: String, title: LocalizedText, demonstrates: LocalizedText,

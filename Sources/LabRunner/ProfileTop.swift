@@ -60,4 +60,12 @@ public enum ProfileTop {
         }
         return out
     }
+
+    /// The top entries of the profiles a program wrote into `folder`: the largest goroutine
+    /// groups from `goroutine.txt` (debug=1) and the top in-use heap entries of `heap.pprof`.
+    /// The one reading of a profiles folder, for the shell's `pprof` and `deferlab run --profiles`.
+    public static func summary(of folder: URL, go: GoToolchain) -> (goroutines: [ProfileEntry], heap: [ProfileEntry]) {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("goroutine.txt"), encoding: .utf8)) ?? ""
+        return (goroutines(text), heap(folder.appendingPathComponent("heap.pprof"), go: go))
+    }
 }

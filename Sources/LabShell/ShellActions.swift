@@ -130,11 +130,11 @@ extension LearningShell {
             output.line("")
             output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))
             if let failure = run.failure { output.error(failure.description); continue }
-            let text = (try? String(contentsOf: dir.appendingPathComponent("goroutine.txt"), encoding: .utf8)) ?? ""
+            let top = ProfileTop.summary(of: dir, go: go)
             output.line(catalog.text(.shellPprofGoroutines))
-            for e in ProfileTop.goroutines(text) { output.line("  \(e.amount)  \(e.function)  \(e.location)") }
+            for e in top.goroutines { output.line("  \(e.amount)  \(e.function)  \(e.location)") }
             output.line(catalog.text(.shellPprofHeap))
-            for e in ProfileTop.heap(dir.appendingPathComponent("heap.pprof"), go: go) { output.line("  \(e.amount)  \(e.function)") }
+            for e in top.heap { output.line("  \(e.amount)  \(e.function)") }
             output.line(catalog.text(.shellPprofFiles, dir.path))
         }
         EditLineCallbacks.interrupted = 0

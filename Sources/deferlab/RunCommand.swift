@@ -31,6 +31,8 @@ struct Run: ParsableCommand {
     var goVersion: String?
     @Option(name: .customLong("n"), help: "Workload size: the example's -n value.")
     var count: Int?
+    @Option(name: .long, help: "Keep the profiles of an example that writes them (pprof-lock-pileup) in DIR/bad and DIR/fixed and show their top entries.")
+    var profiles: String?
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Example id, folder or .go file.")
     var target: String
@@ -67,6 +69,11 @@ struct Run: ParsableCommand {
             Console.error(catalog.text(.runNotScalable, target))
             throw ExitCode(ExitStatus.failure)
         }
+        if profiles != nil && !plan.writesProfiles {
+            Console.error(catalog.text(.runNoProfiles, target))
+            throw ExitCode(ExitStatus.failure)
+        }
+        let profilesFolder = profiles.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         // Ctrl-C stops the program (in its own process group, it never sees the signal) and
         // still reports what was measured; a second Ctrl-C ends deferlab at once.
         Interrupt.install()
@@ -74,12 +81,25 @@ struct Run: ParsableCommand {
         runner.interrupt = { Interrupt.requested }
         let report = plan.run(with: runner, arguments: arguments.isEmpty ? nil : arguments,
                               timeout: timeout.map { .milliseconds(Int64($0 * 1000)) },
-                              openFileLimit: nofile, goVersion: goVersion, count: count)
+                              openFileLimit: nofile, goVersion: goVersion, count: count, profiles: profilesFolder)
         if json {
             Console.line(report.json())
         } else {
             let plain = isatty(1) == 0 || Environment.current["NO_COLOR"] != nil || Environment.current["TERM"] == "dumb"
             report.lines(catalog, plain: plain).forEach(Console.line)
+        }
+        if let profilesFolder, !json {
+            for run in report.runs where run.measured {
+                let folder = profilesFolder.appendingPathComponent(run.variant ?? "", isDirectory: true)
+                let top = ProfileTop.summary(of: folder, go: go)
+                Console.line("")
+                Console.line(catalog.text(.shellPprofVariant, "\(run.id) \(run.variant ?? "")"))
+                Console.line(catalog.text(.shellPprofGoroutines))
+                for e in top.goroutines { Console.line("  \(e.amount)  \(e.function)  \(e.location)") }
+                Console.line(catalog.text(.shellPprofHeap))
+                for e in top.heap { Console.line("  \(e.amount)  \(e.function)") }
+                Console.line(catalog.text(.shellPprofFiles, folder.path))
+            }
         }
         report.problems(catalog).forEach(Console.error)
         if !report.allMeasured { throw ExitCode(ExitStatus.findings) }

@@ -41,6 +41,22 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["prog"], "nothing left behind")
     }
 
+    /// --profiles keeps the leaking service's profiles and shows where the goroutines wait.
+    func testProfilesAreKeptAndTheirTopEntriesShown() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain") }
+        let dir = try temporaryDirectory(self)
+        let out = try CLI.run(["run", "--lang", "en", "--variant", "bad", "--profiles", "prof", "pprof-lock-pileup"], in: dir)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        for name in ["goroutine.txt", "goroutine-stacks.txt", "heap.pprof"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("prof/bad/\(name)").path), name)
+        }
+        let top = out.stdout.components(separatedBy: "goroutine profile (debug=1), largest groups").last ?? ""
+        XCTAssertTrue(top.range(of: #"\n  \d+  main\.\(\*service\)\.handle  main\.go:\d+"#, options: .regularExpression) != nil, out.stdout)
+        let other = try CLI.run(["run", "--lang", "en", "--profiles", "prof", "loop-defer-files"], in: dir)
+        XCTAssertEqual(other.status, 2)
+        XCTAssertTrue(other.stderr.contains("writes no profiles"), other.stderr)
+    }
+
     func testUsageErrors() throws {
         let missing = try CLI.run(["run", "--lang", "en", "no-such-example-or-path"])
         XCTAssertEqual(missing.status, 2, missing.stdout + missing.stderr)
