@@ -13,7 +13,9 @@ public struct GoToolchain: Sendable, Hashable {
     /// - `GOENV=off`: ignore the user's `go env -w` file, which could otherwise bring back
     ///   GOFLAGS (an empty GOFLAGS variable falls back to that file).
     ///
-    /// `GOFLAGS` is removed from the environment.
+    /// `GOFLAGS`, `GOEXPERIMENT` and `GODEBUG` are removed from the environment: each would
+    /// change how programs build or behave (`GOEXPERIMENT=loopvar` gives a go 1.21 module the
+    /// 1.22 loop semantics), so measurements would depend on the caller's shell.
     public static let pinnedEnvironment: [String: String] = [
         "GOTOOLCHAIN": "local",
         "GOWORK": "off",
@@ -23,7 +25,7 @@ public struct GoToolchain: Sendable, Hashable {
     ]
 
     /// Variables removed from the environment of every go command.
-    public static let removedVariables: Set<String> = ["GOFLAGS"]
+    public static let removedVariables: Set<String> = ["GOFLAGS", "GOEXPERIMENT", "GODEBUG"]
 
     /// The timeout ``run(arguments:in:environment:timeout:openFileLimit:standardInput:)`` uses
     /// unless told otherwise.

@@ -23,14 +23,15 @@ extension LearningShell {
             return output.error(WorkshopText(language)(.contentMissing))
         }
         let workshop = Workshop(set: set, language: language) { [output] in output.line($0) }
-        let rest = Array(arguments.dropFirst())
+        let flags = Set(arguments.dropFirst().filter { $0.hasPrefix("--") })
+        let rest = arguments.dropFirst().filter { !$0.hasPrefix("--") }
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         if sub == "init" || sub == "dir" {
             guard let path = rest.first else { return output.line(catalog.text(.shellUsage, usage)) }
             let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath, relativeTo: cwd).standardizedFileURL
             if sub == "init" {
                 do {
-                    let folder = try workshop.initialize(dir: url, force: rest.contains("--force"))
+                    let folder = try workshop.initialize(dir: url, force: flags.contains("--force"))
                     output.line(workshop.text(.initDone, folder.root.path, String(set.exercises.count)))
                 } catch {
                     return output.error(workshop.message(error))
@@ -76,7 +77,7 @@ extension LearningShell {
                 }
             case "solution":
                 guard let id = rest.first else { return output.line(catalog.text(.shellUsage, usage)) }
-                _ = try workshop.solution(id, state: state, force: rest.contains("--force"))
+                _ = try workshop.solution(id, state: state, force: flags.contains("--force"))
             default: break
             }
         } catch {

@@ -1,10 +1,15 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import LabRunner
 
 /// What one check found wrong, with the figures.
 public enum CheckProblem: Sendable, Hashable {
     /// A learner file is missing from the exercise folder.
     case missingFile(String)
+    /// A learner file exists but cannot be read (permissions).
+    case unreadable(String)
     /// A learner file carries a build constraint (refused: it could change the Go version).
     case buildConstraint(file: String, line: Int)
     /// The program did not compile: the toolchain's messages, paths relative to the workshop.
@@ -63,11 +68,17 @@ public struct ExerciseChecker: Sendable {
         var missing: [CheckProblem] = []
         for name in exercise.files {
             let url = learnerFolder.appendingPathComponent(name)
-            if let data = FileManager.default.contents(atPath: url.path) {
-                learnerFiles[name] = data
-            } else {
+            // Regular files only (a FIFO would block the read), at most 4 MB.
+            var st = stat()
+            guard lstat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size <= 4 << 20 else {
                 missing.append(.missingFile(displayPrefix + name))
+                continue
             }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                missing.append(.unreadable(displayPrefix + name))
+                continue
+            }
+            learnerFiles[name] = data
         }
         // A build constraint could change the language version of the learner's file
         // (`//go:build go1.22` gives Go 1.22 loop semantics in a go 1.21 module) or leave it
@@ -75,7 +86,11 @@ public struct ExerciseChecker: Sendable {
         for name in exercise.files.sorted() {
             guard let data = learnerFiles[name] else { continue }
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-            if let line = lines.firstIndex(where: { $0.hasPrefix("//go:build") || $0.hasPrefix("// +build") }) {
+            let constraint: (Substring) -> Bool = { line in
+                let t = line.trimmingCharacters(in: CharacterSet.whitespaces.union(["\u{FEFF}", "\r"]))
+                return t.hasPrefix("//go:build") || t.hasPrefix("//+build") || t.hasPrefix("// +build")
+            }
+            if let line = lines.firstIndex(where: constraint) {
                 missing.append(.buildConstraint(file: displayPrefix + name, line: line + 1))
             }
         }
@@ -89,6 +104,11 @@ public struct ExerciseChecker: Sendable {
                              + (reference.failure?.description ?? "exit \(reference.exitCode.map(String.init) ?? "?")"))
         }
         let mine = try run(exercise, files: learnerFiles, seed: seed, variant: "yours", displayPrefix: displayPrefix)
+        // The machine, not the learner's code, failed: an error of the check.
+        switch mine.failure {
+        case .workspace(let why)?, .start(let why)?: throw CheckError(description: "\(exercise.id): \(why)")
+        default: break
+        }
         return Self.judge(exercise, seed: seed, learner: mine, reference: reference)
     }
 
@@ -99,7 +119,8 @@ public struct ExerciseChecker: Sendable {
         if let failure = learner.failure {
             switch failure {
             case .build(let text): problems.append(.buildFailed(text))
-            default: problems.append(.notMeasured(failure.description))
+            case .noProbeData: problems.append(.notMeasured(failure.description))
+            case .workspace, .start: problems.append(.notMeasured(failure.description))
             }
             return CheckOutcome(exercise: exercise, seed: seed, problems: problems, measurement: learner, figures: [:])
         }

@@ -21,10 +21,12 @@ public struct SetVerifier {
     public func verify(ids: [String] = []) -> [String] {
         let text = workshop.text
         var problems = workshop.set.problems.map(\.description)
+        for id in ids where workshop.set.exercise(id) == nil { problems.append(workshop.text(.unknownExercise, id)) }
         let exercises = ids.isEmpty ? workshop.set.exercises : workshop.set.exercises.filter { ids.contains($0.id) }
         workshop.out(text(.verifyStart, String(exercises.count)))
         for p in problems { workshop.out(text(.verifyProblem, p)) }
         for e in exercises {
+            if checker.runner.interrupt?() == true { break }
             var mine: [String] = []
             do {
                 let start = try checker.check(e, learnerFolder: e.startFolder, displayPrefix: "\(e.id)/")

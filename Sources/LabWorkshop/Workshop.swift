@@ -45,14 +45,27 @@ public struct Workshop {
         let folder = WorkshopFolder(root: dir)
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: folder.root.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw .io("\(folder.root.path): not a directory") }
+            guard isDir.boolValue else { throw .io(text(.notADirectory, folder.root.path)) }
             let entries = (try? fm.contentsOfDirectory(atPath: folder.root.path)) ?? []
             if !entries.isEmpty && !force { throw .notEmpty(folder.root.path) }
         }
+        // Again over an existing workshop (--force): the learner's files are kept in a backup
+        // and the progress stays.
+        let existing = folder.isWorkshop ? folder.loadState(defaultLanguage: text.language).state : nil
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         do {
             try fm.createDirectory(at: folder.root, withIntermediateDirectories: true)
             for e in set.exercises {
                 let target = folder.folder(of: e.id)
+                if existing != nil {
+                    for name in e.files where fm.fileExists(atPath: target.appendingPathComponent(name).path) {
+                        let start = fm.contents(atPath: e.startFolder.appendingPathComponent(name).path)
+                        guard fm.contents(atPath: target.appendingPathComponent(name).path) != start else { continue }
+                        let backup = folder.backupFolder.appendingPathComponent("init-\(stamp)/\(e.id)", isDirectory: true)
+                        try fm.createDirectory(at: backup, withIntermediateDirectories: true)
+                        try fm.copyItem(at: target.appendingPathComponent(name), to: backup.appendingPathComponent(name))
+                    }
+                }
                 try fm.createDirectory(at: target, withIntermediateDirectories: true)
                 for name in e.harnessFiles() {
                     try copyReplacing(e.harnessFolder.appendingPathComponent(name), to: target.appendingPathComponent(name))
@@ -65,7 +78,9 @@ public struct Workshop {
         } catch {
             throw .io("\(folder.root.path): \(describe(error))")
         }
-        try folder.save(WorkshopState(language: text.language))
+        var state = existing ?? WorkshopState(language: text.language)
+        state.language = text.language.rawValue
+        try folder.save(state)
         try writeReadmes(folder)
         return folder
     }
@@ -93,7 +108,8 @@ public struct Workshop {
             for e in set.exercises {
                 var lines = ["# \(e.order). \(e.title(lang))", "", "## \(text(.readmeTask))", ""]
                 for paragraph in e.task(lang) { lines += [paragraph, ""] }
-                lines += [text(.readmeFiles, e.files.map { "`\($0)`" }.joined(separator: ", ")), "", text(.readmeCheck, e.id), ""]
+                lines += [text(.readmeFiles, e.files.map { "`\($0)`" }.joined(separator: ", "),
+                               e.harnessFiles().map { "`\($0)`" }.joined(separator: ", ")), "", text(.readmeCheck, e.id), ""]
                 try AtomicWrite.write(Array(lines.joined(separator: "\n").utf8),
                                       to: folder.folder(of: e.id).appendingPathComponent("README.md").path)
             }
@@ -132,11 +148,18 @@ public struct Workshop {
         let exercises = try ids.isEmpty ? set.exercises : ids.map { id throws(WorkshopError) in try exercise(id) }
         var outcomes: [CheckOutcome] = []
         var errors = 0
+        var interrupted = false
         for e in exercises {
-            if checker.runner.interrupt?() == true { break }
+            if checker.runner.interrupt?() == true { interrupted = true; break }
             if exercises.count > 1 && !json { out(text(.checking, e.id)) }
             do {
                 let outcome = try checker.check(e, learnerFolder: folder.folder(of: e.id), displayPrefix: e.id + "/")
+                // A run stopped by Ctrl-C says nothing about the learner's code.
+                if checker.runner.interrupt?() == true {
+                    interrupted = true
+                    out(text(.interrupted, e.id))
+                    break
+                }
                 outcomes.append(outcome)
                 if outcome.passed {
                     var p = state.progress(e.id)
@@ -146,12 +169,16 @@ public struct Workshop {
                 }
                 if (exercises.count == 1 || !outcome.passed) && !json { render(outcome) }
             } catch {
+                if checker.runner.interrupt?() == true {
+                    interrupted = true
+                    out(text(.interrupted, e.id))
+                    break
+                }
                 errors += 1
                 if json { FileHandle.standardError.write(Data((text(.checkError, error.description) + "\n").utf8)) }
                 else { out(text(.checkError, error.description)) }
             }
         }
-        try folder.save(state)
         if json {
             out(Self.json(outcomes))
         } else if exercises.count > 1 {
@@ -163,9 +190,20 @@ public struct Workshop {
             let passed = outcomes.filter(\.passed).count
             out(text(.summaryCounts, String(passed), String(outcomes.count - passed)))
         }
+        // Another command (hint, lang, a second check) may have saved meanwhile: merge this
+        // check's passes into the state as it is now, then save.
+        let (current, _) = folder.loadState(defaultLanguage: text.language)
+        var merged = current
+        for o in outcomes where o.passed { merged.exercises[o.exercise.id] = state.progress(o.exercise.id) }
+        state = merged
+        try folder.save(state)
+        if interrupted { return Self.interruptedStatus }
         if errors > 0 { return 2 }
         return outcomes.allSatisfy(\.passed) && outcomes.count == exercises.count ? 0 : 1
     }
+
+    /// The exit status of a check stopped with Ctrl-C (as a shell reports SIGINT).
+    public static let interruptedStatus: Int32 = 130
 
     /// One JSON array, an object per checked exercise: `id, seed, passed, exitCode, figures,
     /// problems: [{kind, …}]`.
@@ -174,6 +212,7 @@ public struct Workshop {
             let problems: [[String: Any]] = o.problems.map { p in
                 switch p {
                 case .missingFile(let f): return ["kind": "missingFile", "file": f]
+                case .unreadable(let f): return ["kind": "unreadable", "file": f]
                 case .buildConstraint(let f, let l): return ["kind": "buildConstraint", "file": f, "line": l]
                 case .buildFailed(let m): return ["kind": "buildFailed", "message": m]
                 case .notMeasured(let m): return ["kind": "notMeasured", "message": m]
@@ -199,6 +238,7 @@ public struct Workshop {
         for problem in o.problems {
             switch problem {
             case .missingFile(let path): out(text(.missingFile, path, o.exercise.id))
+            case .unreadable(let path): out(text(.unreadableFile, path))
             case .buildConstraint(let file, let line): out(text(.buildConstraint, "\(file):\(line)", o.exercise.go))
             case .buildFailed(let messages):
                 out(text(.buildFailed))
@@ -229,6 +269,7 @@ public struct Workshop {
         let kinds = o.problems.compactMap { p -> String? in
             switch p {
             case .missingFile: return text(.shortMissing)
+            case .unreadable: return text(.shortUnreadable)
             case .buildConstraint: return text(.shortConstraint)
             case .buildFailed: return text(.shortBuild)
             case .notMeasured: return text(.shortNotMeasured)
@@ -258,12 +299,13 @@ public struct Workshop {
     public func hint(_ id: String, in folder: WorkshopFolder, state: inout WorkshopState) throws(WorkshopError) {
         let e = try exercise(id)
         let hints = e.hints(text.language)
+        guard !hints.isEmpty else { return out(text(.hintNoMore, id)) }
         var p = state.progress(id)
-        let step = min(p.hintsShown, hints.count - 1)
+        let step = min(max(p.hintsShown, 0), hints.count - 1)
         out(text(.hintStep, String(step + 1), String(hints.count), e.id))
         out("  " + hints[step])
         if step + 1 >= hints.count { out(text(.hintNoMore, id)) }
-        p.hintsShown = min(p.hintsShown + 1, hints.count)
+        p.hintsShown = step + 1
         state.exercises[id] = p
         try folder.save(state)
     }
@@ -288,6 +330,11 @@ public struct Workshop {
                     try fm.createDirectory(at: backup, withIntermediateDirectories: true)
                     try fm.copyItem(at: file, to: backup.appendingPathComponent(name))
                     kept = true
+                    // A folder (or anything not a regular file) in the file's place goes too,
+                    // once it is kept: the starting code replaces it.
+                    if (try? fm.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) != .typeRegular {
+                        try fm.removeItem(at: file)
+                    }
                 }
                 try fm.createDirectory(at: folder.folder(of: id), withIntermediateDirectories: true)
                 let start = try Data(contentsOf: e.startFolder.appendingPathComponent(name))
@@ -340,6 +387,8 @@ func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
 
 /// The system's reason for a file error ("Permission denied"), not Foundation's long description.
 func describe(_ error: Error) -> String {
+    if let failure = error as? AtomicWrite.Failure { return failure.description }
+    if let workshop = error as? WorkshopError, case .io(let what) = workshop { return what }
     let ns = error as NSError
     if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
     if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error {

@@ -70,18 +70,19 @@ public struct WorkshopFolder: Sendable {
     /// The saved state; a missing file gives a fresh state, a damaged one a fresh state and a
     /// warning (never a crash, never a refusal to go on).
     public func loadState(defaultLanguage: Language) -> (state: WorkshopState, warning: String?) {
-        guard let data = FileManager.default.contents(atPath: stateFile.path) else {
+        guard FileManager.default.fileExists(atPath: stateFile.path) else {
             return (WorkshopState(language: defaultLanguage), nil)
         }
-        do {
-            let state = try JSONDecoder().decode(WorkshopState.self, from: data)
-            guard state.version == WorkshopState.currentVersion, state.storedLanguage != nil else {
-                return (WorkshopState(language: defaultLanguage), stateFile.path)
-            }
+        if let data = FileManager.default.contents(atPath: stateFile.path),
+           let state = try? JSONDecoder().decode(WorkshopState.self, from: data),
+           state.version == WorkshopState.currentVersion, state.storedLanguage != nil {
             return (state, nil)
-        } catch {
-            return (WorkshopState(language: defaultLanguage), stateFile.path)
         }
+        // Damaged or unreadable: keep a copy for the curious before a save replaces it.
+        let copy = stateFile.appendingPathExtension("damaged")
+        try? FileManager.default.removeItem(at: copy)
+        try? FileManager.default.copyItem(at: stateFile, to: copy)
+        return (WorkshopState(language: defaultLanguage), stateFile.path)
     }
 
     /// Writes the state atomically.

@@ -4,10 +4,10 @@ import DeferLabCore
 public enum WorkshopMessage: Sendable, CaseIterable {
     case contentMissing, notAWorkshop, notEmpty, unknownExercise, damagedState, initDone, initNext
     case listHeader, statusPassed, statusPending, currentMarker, allPassed
-    case checking, passed, failed, seedNote, missingFile, buildConstraint, buildFailed, notMeasured, timedOut, exitCode
+    case checking, passed, failed, missingFile, buildConstraint, buildFailed, notMeasured, timedOut, exitCode
     case outputDiffers, outputWant, outputGot, outputNothing, limitFailed, limitNotMeasured, figureLine
     case summaryTable, summaryCounts
-    case hintStep, hintNoMore, hintUnknown
+    case hintStep, hintNoMore
     case resetAsk, resetDone, resetKept, resetCancelled
     case solutionLocked, solutionHeader
     case watchStart, watchChanged, watchStop
@@ -15,6 +15,7 @@ public enum WorkshopMessage: Sendable, CaseIterable {
     case readmeTitle, readmeIntro, readmeCommands, readmeExercises, readmeTask, readmeFiles, readmeCheck, readmeOther
     case verifyStart, verifyFails, verifyPasses, verifyFixed, verifyProblem, verifySummary
     case checkError
+    case interrupted, notADirectory, unreadableFile, shortUnreadable
     case shortMissing, shortConstraint, shortBuild, shortNotMeasured, shortTimedOut, shortExit, shortOutput
 }
 
@@ -51,7 +52,6 @@ public struct WorkshopText: Sendable {
         case .checking: return ["检查 %1 …", "Checking %1 …"]
         case .passed: return ["✓ %1 通过（随机种子 %2）", "✓ %1 passed (seed %2)"]
         case .failed: return ["✗ %1 未通过（随机种子 %2）", "✗ %1 failed (seed %2)"]
-        case .seedNote: return ["每次检查都用新的随机输入。", "Every check uses fresh random input."]
         case .missingFile: return ["  %1 不存在或不是普通文件（重新取得初始代码：deferlab workshop reset %2）", "  %1 is missing or not a regular file (get the starting code back: deferlab workshop reset %2)"]
         case .buildConstraint: return ["  %1：不接受构建约束（//go:build）：检查总是按 go %2 构建，修复必须在代码里完成", "  %1: build constraints (//go:build) are not accepted: the check always builds as go %2, so the fix must be in the code"]
         case .buildFailed: return ["  编译失败：", "  the program does not compile:"]
@@ -70,7 +70,6 @@ public struct WorkshopText: Sendable {
         case .hintStep: return ["提示 %1/%2（%3）：", "Hint %1/%2 (%3):"]
         case .hintNoMore: return ["（没有更多提示了；还可以 `deferlab workshop solution %1`，通过后可看答案。）",
                                   "(No more hints; `deferlab workshop solution %1` shows the answer once it passed.)"]
-        case .hintUnknown: return ["", ""]
         case .resetAsk: return ["把 %1 恢复为初始代码？你的版本会备份到 %2。[y/N] ", "Restore %1 to the starting code? Your version is kept in %2. [y/N] "]
         case .resetDone: return ["%1 已恢复为初始代码。", "%1 is back to the starting code."]
         case .resetKept: return ["你的版本已备份到 %1。", "Your version was kept in %1."]
@@ -89,8 +88,8 @@ public struct WorkshopText: Sendable {
         case .readmeCommands: return ["常用命令（在本目录中运行）：", "Commands (run them in this folder):"]
         case .readmeExercises: return ["练习", "Exercises"]
         case .readmeTask: return ["任务", "Task"]
-        case .readmeFiles: return ["要修改的文件：%1。`main.go` 是测试用的驱动程序，检查时总是使用原始版本。用 `go run . -seed 1` 可以自己运行。",
-                                   "The file to edit: %1. `main.go` is our driver; checks always use its original. `go run . -seed 1` runs it yourself."]
+        case .readmeFiles: return ["要修改的文件：%1。%2 是测试用的驱动程序，检查时总是使用原始版本。用 `go run . -seed 1` 可以自己运行。",
+                                   "The file to edit: %1. %2 is our driver; checks always use its original. `go run . -seed 1` runs it yourself."]
         case .readmeCheck: return ["检查：`deferlab workshop check %1`　提示：`deferlab workshop hint %1`", "Check: `deferlab workshop check %1`   Hint: `deferlab workshop hint %1`"]
         case .readmeOther: return ["English: `deferlab workshop lang en`", "中文：`deferlab workshop lang zh`"]
         case .verifyStart: return ["验证练习集（%1 个练习）…", "Verifying the exercise set (%1 exercises)…"]
@@ -99,6 +98,10 @@ public struct WorkshopText: Sendable {
         case .verifyFixed: return ["deferlab fix -w 之后通过", "passes after deferlab fix -w"]
         case .verifyProblem: return ["问题：%1", "problem: %1"]
         case .verifySummary: return ["练习集：%1 个练习，%2 个问题。", "Exercise set: %1 exercises, %2 problems."]
+        case .interrupted: return ["已中断：%1 的检查没有完成，结果不计。", "Interrupted: the check of %1 did not finish and does not count."]
+        case .unreadableFile: return ["  无法读取 %1（权限？）", "  cannot read %1 (permissions?)"]
+        case .shortUnreadable: return ["无法读取", "unreadable"]
+        case .notADirectory: return ["%1：不是目录", "%1: not a directory"]
         case .shortMissing: return ["缺少文件", "missing file"]
         case .shortConstraint: return ["构建约束", "build constraint"]
         case .shortBuild: return ["编译失败", "does not compile"]

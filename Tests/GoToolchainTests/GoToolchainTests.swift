@@ -13,7 +13,7 @@ final class GoToolchainTests: XCTestCase {
 
     func testCommandEnvironmentPinsGoSettings() {
         let base = ["GOFLAGS": "-mod=vendor", "GOTOOLCHAIN": "auto", "GOPROXY": "https://proxy.golang.org",
-                    "HOME": "/home/u", "GOWORK": "/x/go.work"]
+                    "HOME": "/home/u", "GOWORK": "/x/go.work", "GOEXPERIMENT": "loopvar", "GODEBUG": "panicnil=1"]
         let environment = GoToolchain.commandEnvironment(base: base, extra: ["CGO_ENABLED": "0"])
         XCTAssertEqual(environment, [
             "GOTOOLCHAIN": "local", "GOWORK": "off", "GOPROXY": "off", "GOTELEMETRY": "off", "GOENV": "off",

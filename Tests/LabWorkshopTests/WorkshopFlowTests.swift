@@ -128,6 +128,10 @@ final class WorkshopFlowTests: WorkshopTestCase {
         try ("//go:build go1.22\n\n" + loopvarStart).write(to: constrained.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
         let refused = try checker.check(loopvar, learnerFolder: constrained, displayPrefix: "loopvar-go121/")
         XCTAssertEqual(refused.problems, [.buildConstraint(file: "loopvar-go121/work.go", line: 1)])
+        try ("\u{FEFF}package main\n \t//go:build go1.22\n" + loopvarStart.replacingOccurrences(of: "package main\n", with: ""))
+            .write(to: constrained.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
+        let indented = try checker.check(loopvar, learnerFolder: constrained, displayPrefix: "loopvar-go121/")
+        XCTAssertEqual(indented.problems, [.buildConstraint(file: "loopvar-go121/work.go", line: 2)], "an indented constraint too")
     }
 
     func testCompileErrorsNameTheLearnersFileRelativeToTheWorkshop() throws {
@@ -160,12 +164,19 @@ final class WorkshopFlowTests: WorkshopTestCase {
         var (state, _) = folder.loadState(defaultLanguage: .en)
         let e = workshop.set.exercises[0]
 
+        // A hand-edited count out of range is clamped, not a crash.
+        state.exercises[e.id] = { var p = WorkshopState.Progress(); p.hintsShown = -3; return p }()
+        try workshop.hint(e.id, in: folder, state: &state)
+        XCTAssertEqual(lines.dropFirst().first, "  " + e.hints.en[0])
+        state.exercises[e.id] = nil
+        lines = []
+
         // Hints come one step per call and are remembered.
         try workshop.hint(e.id, in: folder, state: &state)
-        XCTAssertEqual(lines[1], "  " + e.hints.en[0])
+        XCTAssertEqual(lines.dropFirst().first, "  " + e.hints.en[0])
         lines = []
         try workshop.hint(e.id, in: folder, state: &state)
-        XCTAssertEqual(lines[1], "  " + e.hints.en[1])
+        XCTAssertEqual(lines.dropFirst().first, "  " + e.hints.en[1])
         XCTAssertEqual(folder.loadState(defaultLanguage: .en).state.progress(e.id).hintsShown, 2)
 
         // The solution stays hidden until the exercise passed (or --force).
@@ -195,15 +206,42 @@ final class WorkshopFlowTests: WorkshopTestCase {
         XCTAssertTrue(try String(contentsOf: folder.folder(of: e.id).appendingPathComponent("README.md"), encoding: .utf8)
                         .contains(e.title.zh))
 
-        // A damaged state file: a warning and a fresh start, never a crash.
+        // A damaged state file: a warning and a fresh start, never a crash; a copy is kept.
         try Data("{not json".utf8).write(to: folder.stateFile)
         let (fresh, warning) = folder.loadState(defaultLanguage: .en)
         XCTAssertEqual(warning, folder.stateFile.path)
+        XCTAssertEqual(try String(contentsOf: folder.stateFile.appendingPathExtension("damaged"), encoding: .utf8), "{not json")
         XCTAssertEqual(fresh.exercises, [:])
         XCTAssertEqual(fresh.storedLanguage, .en)
         XCTAssertThrowsError(try WorkshopFolder.locate(dir: temporaryFolder.path, currentDirectory: temporaryFolder))
         XCTAssertEqual(try WorkshopFolder.locate(dir: nil, currentDirectory: folder.folder(of: e.id)).root.path, folder.root.path,
                        "inside an exercise folder the workshop is found")
+    }
+
+    /// Init again with --force over a workshop: the learner's edits are backed up, progress stays;
+    /// reset copes with a folder where the file should be; file errors read as the system says.
+    func testInitAgainKeepsWorkAndResetReplacesAFolder() throws {
+        let workshop = try workshop()
+        let folder = try workshop.initialize(dir: temporaryFolder.appendingPathComponent("ws"), force: false)
+        let e = workshop.set.exercises[0]
+        var (state, _) = folder.loadState(defaultLanguage: .en)
+        state.exercises[e.id] = { var p = WorkshopState.Progress(); p.passed = true; return p }()
+        try folder.save(state)
+        let file = folder.folder(of: e.id).appendingPathComponent(e.files[0])
+        try "// mine\n".write(to: file, atomically: true, encoding: .utf8)
+        _ = try workshop.initialize(dir: folder.root, force: true)
+        XCTAssertTrue(folder.loadState(defaultLanguage: .en).state.progress(e.id).passed, "progress stays")
+        let backups = try FileManager.default.contentsOfDirectory(atPath: folder.backupFolder.path)
+        XCTAssertEqual(backups.count, 1)
+        XCTAssertEqual(try String(contentsOf: folder.backupFolder.appendingPathComponent("\(backups[0])/\(e.id)/\(e.files[0])"), encoding: .utf8), "// mine\n")
+
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createDirectory(at: file, withIntermediateDirectories: true)
+        XCTAssertEqual(try workshop.reset(e.id, in: folder) { _ in true }, 0)
+        XCTAssertEqual(try Data(contentsOf: file), try Data(contentsOf: e.startFolder.appendingPathComponent(e.files[0])))
+
+        XCTAssertEqual(describe(AtomicWrite.Failure.io("rename", EACCES)), "rename: Permission denied")
+        XCTAssertEqual(describe(CocoaError(.fileWriteNoPermission)), "Permission denied")
     }
 
     func testWatchNoticesASavedFile() throws {
