@@ -44,6 +44,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runPeakOpenFiles
     case runPeakGoroutines
     case runPeakPendingDefers
+    case runPendingDefersAtExit
     case runNotScalable
     case runNoProfiles
     case runCostOf
@@ -179,6 +180,7 @@ public struct Catalog: Sendable {
         case .runTimedOut: return ["超时被终止", "killed at timeout"]
         case .runPeakOpenFiles: return ["同时打开的文件（峰值）", "open files (peak)"]
         case .runPeakGoroutines: return ["goroutine（峰值）", "goroutines (peak)"]
+        case .runPendingDefersAtExit: return ["从未执行的 defer（退出时）", "defers never run (at exit)"]
         case .runPeakPendingDefers: return ["待执行的 defer（峰值）", "pending defers (peak)"]
         case .runCostOf: return ["%1 的开销（go test -bench -benchmem，以及编译器对每个 defer 的判定，均来自未插桩的源码）：", "what defer costs in %1 (go test -bench -benchmem, and the compiler's verdict for each defer, both from the source as written):"]
         case .runNoProfiles: return ["%1 不写 profile，不能用 --profiles（可用：pprof-lock-pileup）", "%1 writes no profiles, so --profiles does not apply (try pprof-lock-pileup)"]

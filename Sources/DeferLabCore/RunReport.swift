@@ -103,6 +103,7 @@ public struct RunReport: Sendable {
             [catalog.text(.runExitCode)] + exit,
             [catalog.text(.runPeakOpenFiles)] + runs.map { number($0.peakOpenFiles) },
             [catalog.text(.runPeakPendingDefers)] + runs.map { number($0.peakPendingDefers) },
+            [catalog.text(.runPendingDefersAtExit)] + runs.map { number($0.pendingDefersAtExit) },
             [catalog.text(.runPeakGoroutines)] + runs.map { number($0.peakGoroutines) },
             [catalog.text(.runGoroutinesAtExit)] + runs.map { number($0.goroutinesAtExit) },
             [catalog.text(.runHeapAllocs)] + runs.map { number($0.heapAllocs) },

@@ -35,6 +35,9 @@ public enum Figure: String, Sendable, Hashable, CaseIterable, Codable {
     case peakGoroutines
     /// Goroutines still alive when the program ended.
     case goroutinesAtExit
+    /// Deferred calls that never ran because the program ended (os.Exit, log.Fatal, main
+    /// returning while goroutines hold pending defers).
+    case pendingDefersAtExit
     /// Heap allocations (count).
     case heapAllocs
     /// Heap allocations (bytes).

@@ -19,7 +19,35 @@ enum Instrumentation {
         let parsed = GoParser.parse(name: name, bytes: bytes)
         guard parsed.file.name.name == "main" else { return [] }
         guard counting else { return mainEdits(parsed) }
-        return mainEdits(parsed) + openEdits(parsed) + deferEdits(parsed)
+        return mainEdits(parsed) + openEdits(parsed) + deferEdits(parsed) + exitEdits(parsed)
+    }
+
+    /// The functions that end the program without running deferred calls, by package path.
+    static let exitFunctions: [String: Set<String>] = ["os": ["Exit"], "log": ["Fatal", "Fatalf", "Fatalln"]]
+
+    /// `deferlabExiting(); ` in front of each statement that calls `os.Exit` or
+    /// `log.Fatal…` (through the file's names for those packages), on the same line: the probe
+    /// reports how many deferred calls are pending at that moment — calls that will never run.
+    static func exitEdits(_ parsed: ParsedFile) -> [TextEdit] {
+        var names: [String: Set<String>] = [:]
+        for spec in parsed.file.imports {
+            let path = String(spec.path.value.dropFirst().dropLast())
+            guard let functions = exitFunctions[path] else { continue }
+            let name = spec.name?.name ?? path
+            guard name != "_" && name != "." else { continue }
+            names[name] = functions
+        }
+        guard !names.isEmpty else { return [] }
+        var edits: [TextEdit] = []
+        Inspector.walk(parsed.file) { node in
+            guard case .stmt(.expr(let statement)) = node, case .call(let call) = statement.x,
+                  case .selector(let selector) = call.fun, case .ident(let package) = selector.x,
+                  names[package.name]?.contains(selector.sel.name) == true
+            else { return true }
+            edits.append(.insert("\(ProbeSource.exitingCall); ", at: parsed.source.offset(package.namePos)))
+            return true
+        }
+        return edits
     }
 
     /// `deferlabDeferred(); defer deferlabDeferRan(); ` in front of every defer statement, on

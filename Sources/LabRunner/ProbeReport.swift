@@ -37,6 +37,9 @@ public struct ProbeReport: Sendable, Hashable {
     public private(set) var openedPeak: Int?
     /// The most deferred calls pending at once (`p` events, sent on each new peak), if any.
     public private(set) var deferPeak: Int?
+    /// Deferred calls pending when the program called `os.Exit` or `log.Fatal…` (the last
+    /// such call), if it did.
+    public private(set) var exitPending: Int?
     /// Lines that did not parse (a program writing to the probe's descriptor, or a cut line).
     public private(set) var malformedLines = 0
     private var pending: [UInt8] = []
@@ -53,6 +56,14 @@ public struct ProbeReport: Sendable, Hashable {
     public var peakPendingDefers: Int? {
         guard started else { return nil }
         return max(deferPeak ?? 0, samples.map(\.pendingDefers).max() ?? 0)
+    }
+    /// Deferred calls that never ran because the program ended: pending at an `os.Exit` or
+    /// `log.Fatal…` call, else at the final sample of a normal return from `main` (defers of
+    /// goroutines still running then); nil when the program ended some other way (a crash,
+    /// a kill) or was not instrumented.
+    public var pendingDefersAtExit: Int? {
+        if let exitPending { return exitPending }
+        return samples.last(where: \.final)?.pendingDefers
     }
     /// The most goroutines alive at once.
     public var peakGoroutines: Int? { samples.map(\.goroutines).max() }
@@ -91,6 +102,8 @@ public struct ProbeReport: Sendable, Hashable {
             if let open = Int(fields[2]) { openedPeak = max(openedPeak ?? 0, open); return }
         case ("p", 3):
             if let n = Int(fields[2]) { deferPeak = max(deferPeak ?? 0, n); return }
+        case ("x", 3):
+            if let n = Int(fields[2]) { exitPending = max(n, 0); return }
         case ("s", 7), ("e", 7):
             let numbers = fields.dropFirst().compactMap { Int($0) }
             guard numbers.count == 6 else { break }

@@ -32,7 +32,10 @@
 /// - `b RAW` baseline: descriptors listed in `/proc/self/fd` after the poller exists;
 /// - `s MICROS OPEN GOROUTINES ALLOCS BYTES` a periodic sample;
 /// - `e MICROS OPEN GOROUTINES ALLOCS BYTES` the final sample at a return from `main`;
-/// - `o MICROS OPEN` a wrapped open got a new highest descriptor: at least OPEN are open.
+/// - `o MICROS OPEN` a wrapped open got a new highest descriptor: at least OPEN are open;
+/// - `p MICROS PENDING` a new highest number of deferred calls pending;
+/// - `x MICROS PENDING` the program is about to call `os.Exit` or `log.Fatal…`: PENDING
+///   deferred calls will never run.
 /// `OPEN` is descriptors above the baseline; `ALLOCS`/`BYTES` are heap allocations since the
 /// probe started (cumulative, from runtime/metrics, which does not stop the world).
 public enum ProbeSource {
@@ -46,6 +49,8 @@ public enum ProbeSource {
     /// Inserted before each defer statement (see ``Instrumentation``).
     public static let deferredCall = "deferlabDeferred()"
     public static let ranCall = "deferlabDeferRan()"
+    /// Inserted before each call that ends the program without running defers.
+    public static let exitingCall = "deferlabExiting()"
     /// The time between two samples.
     public static let sampleInterval: Duration = .milliseconds(2)
 
@@ -190,6 +195,22 @@ public enum ProbeSource {
     	line = strconv.AppendInt(line, time.Since(p.start).Microseconds(), 10)
     	line = append(line, ' ')
     	line = strconv.AppendInt(line, n, 10)
+    	line = append(line, '\n')
+    	syscall.Write(p.fd, line)
+    }
+
+    // deferlabExiting runs just before each os.Exit and log.Fatal/Fatalf/Fatalln call of the
+    // program (the runner inserts it): the deferred calls pending at that moment never run.
+    func deferlabExiting() {
+    	p := &deferlabProbe
+    	if p.fd < 3 {
+    		return
+    	}
+    	var buf [64]byte
+    	line := append(buf[:0], 'x', ' ')
+    	line = strconv.AppendInt(line, time.Since(p.start).Microseconds(), 10)
+    	line = append(line, ' ')
+    	line = strconv.AppendInt(line, p.pending.Load(), 10)
     	line = append(line, '\n')
     	syscall.Write(p.fd, line)
     }

@@ -50,6 +50,9 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     public var peakPendingDefers: Int?
     /// Goroutines in the last sample before the program ended.
     public var goroutinesAtExit: Int?
+    /// Deferred calls that never ran because the program ended (pending at `os.Exit` or
+    /// `log.Fatal…`, or in goroutines still running when `main` returned); nil when unknown.
+    public var pendingDefersAtExit: Int?
     /// Heap allocations while the program ran (count).
     public var heapAllocs: Int?
     /// Heap allocations while the program ran (bytes).
@@ -84,6 +87,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         self.peakGoroutines = report.peakGoroutines
         self.peakPendingDefers = report.peakPendingDefers
         self.goroutinesAtExit = report.goroutinesAtExit
+        self.pendingDefersAtExit = report.pendingDefersAtExit
         self.heapAllocs = report.heapAllocs
         self.heapBytes = report.heapBytes
         self.wallMillis = wallMillis
@@ -94,6 +98,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit, extra, cost
+        case pendingDefersAtExit
         case heapAllocs, heapBytes, wallMillis, timedOut, error
     }
 
@@ -109,6 +114,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         try container.encode(peakPendingDefers, forKey: .peakPendingDefers)
         try container.encode(peakGoroutines, forKey: .peakGoroutines)
         try container.encode(goroutinesAtExit, forKey: .goroutinesAtExit)
+        try container.encode(pendingDefersAtExit, forKey: .pendingDefersAtExit)
         try container.encode(heapAllocs, forKey: .heapAllocs)
         try container.encode(heapBytes, forKey: .heapBytes)
         try container.encode(wallMillis, forKey: .wallMillis)

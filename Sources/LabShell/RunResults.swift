@@ -17,6 +17,7 @@ public struct SavedRun: Codable, Sendable, Equatable {
         let values: [(Figure, Int?)] = [
             (.peakOpenFiles, run.peakOpenFiles), (.peakPendingDefers, run.peakPendingDefers),
             (.peakGoroutines, run.peakGoroutines), (.goroutinesAtExit, run.goroutinesAtExit),
+            (.pendingDefersAtExit, run.pendingDefersAtExit),
             (.heapAllocs, run.heapAllocs), (.heapBytes, run.heapBytes), (.wallMillis, run.wallMillis),
             (.dbInUse, run.extra["dbInUse"]), (.dbWaitCount, run.extra["dbWaitCount"]),
         ]

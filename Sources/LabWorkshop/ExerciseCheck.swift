@@ -156,6 +156,7 @@ public struct ExerciseChecker: Sendable {
         case "peakPendingDefers": return m.peakPendingDefers
         case "peakGoroutines": return m.peakGoroutines
         case "goroutinesAtExit": return m.goroutinesAtExit
+        case "pendingDefersAtExit": return m.pendingDefersAtExit
         case "heapAllocs": return m.heapAllocs
         case "heapBytes": return m.heapBytes
         default: return m.extra[name]

@@ -174,6 +174,22 @@ final class LabRunnerTests: XCTestCase {
         print("LabRunnerTests: middleware pending defers \(small.peakPendingDefers ?? -1) at 2 vs \(large.peakPendingDefers ?? -1) at 20 requests per round")
     }
 
+    /// The deferred calls an os.Exit or log.Fatal skips, counted at that moment; and those of
+    /// goroutines still running when main returns.
+    func testDefersThatNeverRunAreCountedAtExit() throws {
+        let runner = try runner()
+        for (id, bad) in [("os-exit-skips-defers", 1), ("log-fatal-skips-defers", 1), ("goroutine-defer-main-exit", 3)] {
+            let example = try example(id)
+            var options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout)
+            options.separateAllocationRun = false
+            let b = runner.run(example: example, variant: .bad, options: options)
+            let f = runner.run(example: example, variant: .fixed, options: options)
+            XCTAssertGreaterThanOrEqual(b.pendingDefersAtExit ?? -1, bad, "\(id) bad: defers skipped at exit")
+            XCTAssertEqual(f.pendingDefersAtExit, 0, "\(id) fixed: every defer ran")
+            print("LabRunnerTests: \(id) defers never run: bad \(b.pendingDefersAtExit ?? -1), fixed \(f.pendingDefersAtExit ?? -1)")
+        }
+    }
+
     /// A goroutine's deferred line never prints when main returns first; with a WaitGroup it does.
     func testGoroutineDefersRunOnlyWithTheWaitGroup() throws {
         let runner = try runner(), example = try example("goroutine-defer-main-exit")

@@ -109,6 +109,19 @@ final class WorkshopFlowTests: WorkshopTestCase {
         XCTAssertFalse(outcome.passed)
         XCTAssertEqual(outcome.figures["peakOpenFiles"].map { $0 <= 2 }, true, "the limit alone would pass")
 
+        // Printing the figure the harness would print, then exiting as before: the runner's own
+        // count of defers skipped at exit still sees the bug.
+        let fatal = try XCTUnwrap(set.exercise("log-fatal-cleanup"))
+        let forged = temporaryFolder.appendingPathComponent("forged", isDirectory: true)
+        try FileManager.default.createDirectory(at: forged, withIntermediateDirectories: true)
+        let fatalStart = try String(contentsOf: fatal.startFolder.appendingPathComponent("work.go"), encoding: .utf8)
+        XCTAssertTrue(fatalStart.contains("log.Fatalf("))
+        try fatalStart.replacingOccurrences(of: "log.Fatalf(", with: "w.Flush(); fmt.Println(\"figure: errorsReturned=1\"); log.Fatalf(")
+            .write(to: forged.appendingPathComponent("work.go"), atomically: true, encoding: .utf8)
+        let forgedOutcome = try checker.check(fatal, learnerFolder: forged, displayPrefix: "log-fatal-cleanup/")
+        XCTAssertFalse(forgedOutcome.passed, "\(forgedOutcome.problems)")
+        XCTAssertGreaterThanOrEqual(forgedOutcome.figures["pendingDefersAtExit"] ?? 0, 1, "\(forgedOutcome.problems)")
+
         // Marker comments change nothing that is measured.
         let marked = temporaryFolder.appendingPathComponent("marked", isDirectory: true)
         try FileManager.default.createDirectory(at: marked, withIntermediateDirectories: true)
