@@ -21,6 +21,9 @@ public enum CheckProblem: Sendable, Hashable {
     case exitCode(got: Int32?, want: Int32)
     /// Output differs from the reference solution's for the same seed, from `line` (1-based).
     case outputDiffers(line: Int, want: String?, got: String?)
+    /// The program's figure lines differ from the reference's (a figure printed twice or
+    /// not at all), so its reported figures cannot be trusted.
+    case figureLines(want: [String], got: [String])
     /// A measured figure outside its limit (nil: the figure was not measured).
     case limit(ExerciseLimit, measured: Int?)
 }
@@ -133,6 +136,12 @@ public struct ExerciseChecker: Sendable {
             let line = (0..<min(want.count, got.count)).first { want[$0] != got[$0] } ?? min(want.count, got.count)
             problems.append(.outputDiffers(line: line + 1, want: want[safe: line], got: got[safe: line]))
         }
+        // The harness reports its own figures once each; a figure line the learner's code
+        // printed too (to pass a limit) shows up as a different list of figure lines.
+        let wantFigures = figureNames(reference.stdout), gotFigures = figureNames(learner.stdout)
+        if !learner.timedOut && learner.exitCode == exercise.exitCode && wantFigures != gotFigures {
+            problems.append(.figureLines(want: wantFigures, got: gotFigures))
+        }
         var figures: [String: Int] = [:]
         for limit in exercise.limits {
             let value = figure(limit.figure, of: learner)
@@ -147,6 +156,15 @@ public struct ExerciseChecker: Sendable {
     static func programOutput(_ stdout: String) -> [String] {
         stdout.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !RunMeasurement.isFigureLine($0) }.map(String.init)
+    }
+
+    /// The names on a program's figure lines, in order (`figure: a=1 b=2` → a, b).
+    static func figureNames(_ stdout: String) -> [String] {
+        stdout.split(separator: "\n").filter(RunMeasurement.isFigureLine).flatMap { line in
+            line.split(separator: " ").dropFirst().compactMap { field in
+                field.split(separator: "=", maxSplits: 1).first.map(String.init)
+            }
+        }
     }
 
     /// A figure by name: the runner's counts, else one the program reported.

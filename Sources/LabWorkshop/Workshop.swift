@@ -213,6 +213,7 @@ public struct Workshop {
                 switch p {
                 case .missingFile(let f): return ["kind": "missingFile", "file": f]
                 case .unreadable(let f): return ["kind": "unreadable", "file": f]
+                case .figureLines(let want, let got): return ["kind": "figureLines", "want": want, "got": got]
                 case .buildConstraint(let f, let l): return ["kind": "buildConstraint", "file": f, "line": l]
                 case .buildFailed(let m): return ["kind": "buildFailed", "message": m]
                 case .notMeasured(let m): return ["kind": "notMeasured", "message": m]
@@ -239,6 +240,8 @@ public struct Workshop {
             switch problem {
             case .missingFile(let path): out(text(.missingFile, path, o.exercise.id))
             case .unreadable(let path): out(text(.unreadableFile, path))
+            case .figureLines(let want, let got):
+                out(text(.figureLinesDiffer, want.joined(separator: ", "), got.joined(separator: ", ")))
             case .buildConstraint(let file, let line): out(text(.buildConstraint, "\(file):\(line)", o.exercise.go))
             case .buildFailed(let messages):
                 out(text(.buildFailed))
@@ -270,6 +273,7 @@ public struct Workshop {
             switch p {
             case .missingFile: return text(.shortMissing)
             case .unreadable: return text(.shortUnreadable)
+            case .figureLines: return text(.shortFigureLines)
             case .buildConstraint: return text(.shortConstraint)
             case .buildFailed: return text(.shortBuild)
             case .notMeasured: return text(.shortNotMeasured)

@@ -15,7 +15,7 @@ public enum WorkshopMessage: Sendable, CaseIterable {
     case readmeTitle, readmeIntro, readmeCommands, readmeExercises, readmeTask, readmeFiles, readmeCheck, readmeOther
     case verifyStart, verifyFails, verifyPasses, verifyFixed, verifyProblem, verifySummary
     case checkError
-    case interrupted, notADirectory, unreadableFile, shortUnreadable
+    case interrupted, notADirectory, unreadableFile, shortUnreadable, figureLinesDiffer, shortFigureLines
     case shortMissing, shortConstraint, shortBuild, shortNotMeasured, shortTimedOut, shortExit, shortOutput
 }
 
@@ -101,6 +101,8 @@ public struct WorkshopText: Sendable {
         case .interrupted: return ["已中断：%1 的检查没有完成，结果不计。", "Interrupted: the check of %1 did not finish and does not count."]
         case .unreadableFile: return ["  无法读取 %1（权限？）", "  cannot read %1 (permissions?)"]
         case .shortUnreadable: return ["无法读取", "unreadable"]
+        case .figureLinesDiffer: return ["  测量行（figure:）与参考答案不同：应为 [%1]，实际 [%2]。测量行由我们的驱动程序输出，你的代码不应输出它们。", "  the figure lines differ from the reference: expected [%1], got [%2]. Our driver prints them; your code must not."]
+        case .shortFigureLines: return ["测量行不同", "figure lines differ"]
         case .notADirectory: return ["%1：不是目录", "%1: not a directory"]
         case .shortMissing: return ["缺少文件", "missing file"]
         case .shortConstraint: return ["构建约束", "build constraint"]

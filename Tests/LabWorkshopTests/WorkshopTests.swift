@@ -79,15 +79,19 @@ final class ExerciseSetTests: WorkshopTestCase {
                                        stderr: "", report: ProbeReport(), wallMillis: 1, timedOut: false, failure: nil)
         reference.peakOpenFiles = 1
         var mine = reference
-        mine.stdout = "files 3\nsum 9\n"
+        mine.stdout = "files 3\nsum 9\nfigure: x=5\n"
         XCTAssertTrue(ExerciseChecker.judge(e, seed: 1, learner: mine, reference: reference).passed,
                       "figure lines are measurements, not output")
         mine.peakOpenFiles = 300
-        mine.stdout = "files 3\nsum 8\n"
+        mine.stdout = "files 3\nsum 8\nfigure: x=1\n"
         let outcome = ExerciseChecker.judge(e, seed: 1, learner: mine, reference: reference)
         XCTAssertEqual(outcome.problems.count, 2)
         XCTAssertTrue(outcome.problems.contains(.outputDiffers(line: 2, want: "sum 9", got: "sum 8")))
         XCTAssertEqual(outcome.figures["peakOpenFiles"], 300)
+        mine.peakOpenFiles = 1
+        mine.stdout = "figure: x=0\nfiles 3\nsum 9\nfigure: x=1\n"
+        XCTAssertEqual(ExerciseChecker.judge(e, seed: 1, learner: mine, reference: reference).problems,
+                       [.figureLines(want: ["x"], got: ["x", "x"])], "a figure printed by the learner's code too")
         mine.peakOpenFiles = nil
         mine.stdout = reference.stdout
         XCTAssertFalse(ExerciseChecker.judge(e, seed: 1, learner: mine, reference: reference).passed,
