@@ -61,6 +61,8 @@ public final class LearningShell {
     var results = RunResults()
     /// The workshop folder `exercise init`/`exercise dir` chose (else the current folder's).
     var workshopDir: URL?
+    /// The workshop's exercises, read once (nil when Content/exercises is missing).
+    lazy var exerciseSet: ExerciseSet? = try? ExerciseSet.forCurrentProcess()
     /// The example `show` and `run` use when none is named: the last one named, else the
     /// section's first.
     var chosenExample: String?
@@ -191,7 +193,7 @@ public final class LearningShell {
     func completions(_ text: String) -> [String] {
         ShellCommand.completions(line: text, sections: book.sections.map(\.id), examples: examples.examples.map(\.id),
                                  rules: DeferRules.all.map(\.name),
-                                 exercises: (try? ExerciseSet.forCurrentProcess())?.exercises.map(\.id) ?? [],
+                                 exercises: exerciseSet?.exercises.map(\.id) ?? [],
                                  paths: { ShellCommand.pathCandidates($0, in: FileManager.default.currentDirectoryPath) })
     }
 
@@ -293,7 +295,7 @@ public final class LearningShell {
 
     /// The workshop exercises that practise the current section, if any.
     func practice() -> [String] {
-        guard let set = try? ExerciseSet.forCurrentProcess() else { return [] }
+        guard let set = exerciseSet else { return [] }
         let chapter = current.id.split(separator: ".").first.map(String.init) ?? current.id
         let here = set.exercises.filter { $0.section == current.id }
         let matching = here.isEmpty && !current.id.contains(".") ? set.exercises.filter { $0.section.hasPrefix(chapter + ".") } : here

@@ -16,12 +16,7 @@ extension LearningShell {
         guard let sub = arguments.first, ShellExercise.subcommands.contains(sub) else {
             return output.line(catalog.text(.shellUsage, usage))
         }
-        let set: ExerciseSet
-        do {
-            set = try ExerciseSet.forCurrentProcess()
-        } catch {
-            return output.error(WorkshopText(language)(.contentMissing))
-        }
+        guard let set = exerciseSet else { return output.error(WorkshopText(language)(.contentMissing)) }
         let workshop = Workshop(set: set, language: language) { [output] in output.line($0) }
         let flags = Set(arguments.dropFirst().filter { $0.hasPrefix("--") })
         let rest = arguments.dropFirst().filter { !$0.hasPrefix("--") }
