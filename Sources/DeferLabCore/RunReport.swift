@@ -110,23 +110,12 @@ public struct RunReport: Sendable {
             [catalog.text(.runHeapBytes)] + runs.map { number($0.heapBytes) },
             [catalog.text(.runWallMillis)] + runs.map { number($0.wallMillis) },
         ]
-        let widths = (0..<header.count).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+        let widths = (0..<header.count).map { column in rows.map { Columns.width($0[column]) }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - displayWidth(cell))
+                let pad = String(repeating: " ", count: widths[column] - Columns.width(cell))
                 return column == 0 ? cell + pad : pad + cell
             }.joined(separator: "  ")
-        }
-    }
-
-    /// Terminal columns of `text`: CJK and other wide characters take two.
-    private func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { width, scalar in
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-                 0xFF00...0xFF60, 0xFFE0...0xFFE6: return width + 2
-            default: return width + 1
-            }
         }
     }
 }

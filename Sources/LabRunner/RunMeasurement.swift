@@ -144,6 +144,24 @@ extension RunMeasurement {
     /// The start of a line with figures a program measured itself.
     public static let figurePrefix = "figure:"
 
+    /// A figure by name: the runner's own (`peakOpenFiles`, `peakPendingDefers`,
+    /// `peakGoroutines`, `goroutinesAtExit`, `pendingDefersAtExit`, `heapAllocs`, `heapBytes`,
+    /// `wallMillis`), else one the program reported (``extra``). The one mapping from names to
+    /// figures, for lessons and workshop limits alike.
+    public func value(of name: String) -> Int? {
+        switch name {
+        case "peakOpenFiles": return peakOpenFiles
+        case "peakPendingDefers": return peakPendingDefers
+        case "peakGoroutines": return peakGoroutines
+        case "goroutinesAtExit": return goroutinesAtExit
+        case "pendingDefersAtExit": return pendingDefersAtExit
+        case "heapAllocs": return heapAllocs
+        case "heapBytes": return heapBytes
+        case "wallMillis": return wallMillis
+        default: return extra[name]
+        }
+    }
+
     /// True for a line of figures (not part of a program's output proper).
     public static func isFigureLine(_ line: Substring) -> Bool {
         line.hasPrefix(dbStatsPrefix) || line.hasPrefix(figurePrefix)

@@ -14,14 +14,9 @@ public struct SavedRun: Codable, Sendable, Equatable {
 
     init(_ run: RunMeasurement) {
         var figures: [String: Int] = [:]
-        let values: [(Figure, Int?)] = [
-            (.peakOpenFiles, run.peakOpenFiles), (.peakPendingDefers, run.peakPendingDefers),
-            (.peakGoroutines, run.peakGoroutines), (.goroutinesAtExit, run.goroutinesAtExit),
-            (.pendingDefersAtExit, run.pendingDefersAtExit),
-            (.heapAllocs, run.heapAllocs), (.heapBytes, run.heapBytes), (.wallMillis, run.wallMillis),
-            (.dbInUse, run.extra["dbInUse"]), (.dbWaitCount, run.extra["dbWaitCount"]),
-        ]
-        for (figure, value) in values { if let value { figures[figure.rawValue] = value } }
+        for figure in Figure.allCases where figure != .stdout {
+            if let value = run.value(of: figure.rawValue) { figures[figure.rawValue] = value }
+        }
         self.figures = figures
         stdout = run.stdout
         measuredAt = ISO8601DateFormatter().string(from: Date())

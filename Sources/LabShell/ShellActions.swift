@@ -67,14 +67,8 @@ extension LearningShell {
         case .success(let resolved): plan = resolved
         case .failure(let problem): return output.error(problem.message)
         }
-        if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
-        guard let go else { return output.error(catalog.text(.goNotFound)) }
+        guard let runner = makeRunner() else { return }
         output.line(catalog.text(.shellRunning, id))
-        // Ctrl-C stops the example, not the shell: the SIGINT handler sets the flag the
-        // runner polls; the program runs in its own process group.
-        var runner = LabRunner(go: go)
-        EditLineCallbacks.interrupted = 0
-        runner.interrupt = { EditLineCallbacks.interrupted != 0 }
         let report = plan.run(with: runner, arguments: programArguments, timeout: nil, openFileLimit: nofile)
         EditLineCallbacks.interrupted = 0
         output.lines(report.lines(catalog))
@@ -105,6 +99,21 @@ extension LearningShell {
         }
     }
 
+    /// A runner on the Go toolchain (found once per shell), or nil after saying none was
+    /// found. Ctrl-C stops what it runs, not the shell: the SIGINT handler sets the flag the
+    /// runner polls (cleared here); programs run in their own process group.
+    func makeRunner() -> LabRunner? {
+        if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
+        guard let go else {
+            output.error(catalog.text(.goNotFound))
+            return nil
+        }
+        var runner = LabRunner(go: go)
+        EditLineCallbacks.interrupted = 0
+        runner.interrupt = { EditLineCallbacks.interrupted != 0 }
+        return runner
+    }
+
     /// `pprof`: chapter 4 live. Runs the leaking service (bad) and its fix with `-out` folders in
     /// the state folder, then shows the largest goroutine groups (count, the program's function,
     /// file:line) and the top in-use heap entries of each, so the learner finds the line and sees
@@ -112,12 +121,8 @@ extension LearningShell {
     func pprofWalkthrough() {
         let id = "pprof-lock-pileup"
         guard let example = examples.example(id: id) else { return output.line(catalog.text(.runUnknownTarget, id)) }
-        if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
-        guard let go else { return output.error(catalog.text(.goNotFound)) }
+        guard let runner = makeRunner() else { return }
         let root = store.stateFile.deletingLastPathComponent().appendingPathComponent("pprof")
-        var runner = LabRunner(go: go)
-        EditLineCallbacks.interrupted = 0
-        runner.interrupt = { EditLineCallbacks.interrupted != 0 }
         output.line(catalog.text(.shellRunning, id))
         for variant in [Variant.bad, .fixed] {
             let dir = root.appendingPathComponent(variant.rawValue)
@@ -130,7 +135,7 @@ extension LearningShell {
             output.line("")
             output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))
             if let failure = run.failure { output.error(failure.description); continue }
-            let top = ProfileTop.summary(of: dir, go: go)
+            let top = ProfileTop.summary(of: dir, go: runner.go)
             output.line(catalog.text(.shellPprofGoroutines))
             for e in top.goroutines { output.line("  \(e.amount)  \(e.function)  \(e.location)") }
             output.line(catalog.text(.shellPprofHeap))

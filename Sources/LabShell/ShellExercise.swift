@@ -50,11 +50,7 @@ extension LearningShell {
             switch sub {
             case "list": workshop.list(state)
             case "check":
-                if go == nil { go = try? GoLocator.forCurrentProcess().locate() }
-                guard let go else { return output.error(catalog.text(.goNotFound)) }
-                var runner = LabRunner(go: go)
-                EditLineCallbacks.interrupted = 0
-                runner.interrupt = { EditLineCallbacks.interrupted != 0 }
+                guard let runner = makeRunner() else { return }
                 _ = try workshop.check(rest.first.map { [$0] } ?? [], in: folder, state: &state,
                                        checker: ExerciseChecker(runner: runner))
                 EditLineCallbacks.interrupted = 0
@@ -66,7 +62,7 @@ extension LearningShell {
                 _ = try workshop.reset(id, in: folder) { [self] question in
                     output.write(question)
                     if case .line(let answer) = reader.read(prompt: "") {
-                        return ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+                        return Workshop.isYes(answer)
                     }
                     return false
                 }

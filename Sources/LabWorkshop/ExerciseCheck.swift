@@ -144,7 +144,7 @@ public struct ExerciseChecker: Sendable {
         }
         var figures: [String: Int] = [:]
         for limit in exercise.limits {
-            let value = figure(limit.figure, of: learner)
+            let value = learner.value(of: limit.figure)
             if let value { figures[limit.figure] = value }
             if value.map(limit.holds) != true { problems.append(.limit(limit, measured: value)) }
         }
@@ -164,20 +164,6 @@ public struct ExerciseChecker: Sendable {
             line.split(separator: " ").dropFirst().compactMap { field in
                 field.split(separator: "=", maxSplits: 1).first.map(String.init)
             }
-        }
-    }
-
-    /// A figure by name: the runner's counts, else one the program reported.
-    public static func figure(_ name: String, of m: RunMeasurement) -> Int? {
-        switch name {
-        case "peakOpenFiles": return m.peakOpenFiles
-        case "peakPendingDefers": return m.peakPendingDefers
-        case "peakGoroutines": return m.peakGoroutines
-        case "goroutinesAtExit": return m.goroutinesAtExit
-        case "pendingDefersAtExit": return m.pendingDefersAtExit
-        case "heapAllocs": return m.heapAllocs
-        case "heapBytes": return m.heapBytes
-        default: return m.extra[name]
         }
     }
 

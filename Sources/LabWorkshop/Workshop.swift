@@ -133,7 +133,7 @@ public struct Workshop {
             let passed = state.progress(e.id).passed
             let marker = e.id == current ? text(.currentMarker) : " "
             let status = passed ? text(.statusPassed) : text(.statusPending)
-            out("\(marker) \(pad(String(e.order), 2, right: true))  \(pad(e.id, 24))  \(pad(status, 7))  \(e.title(text.language))")
+            out("\(marker) \(Columns.pad(String(e.order), 2, right: true))  \(Columns.pad(e.id, 24))  \(Columns.pad(status, 7))  \(e.title(text.language))")
         }
         if current == nil { out(text(.allPassed)) }
     }
@@ -185,7 +185,7 @@ public struct Workshop {
             out("")
             out(text(.summaryTable))
             for o in outcomes {
-                out("  \(pad(o.exercise.id, 24))  \(pad(o.passed ? "✓" : "✗", 7))  \(summary(o))")
+                out("  \(Columns.pad(o.exercise.id, 24))  \(Columns.pad(o.passed ? "✓" : "✗", 7))  \(summary(o))")
             }
             let passed = outcomes.filter(\.passed).count
             out(text(.summaryCounts, String(passed), String(outcomes.count - passed)))
@@ -358,6 +358,11 @@ public struct Workshop {
         return 0
     }
 
+    /// True for an answer that says yes to a question such as reset's (y, yes, 是, 好).
+    public static func isYes(_ answer: String) -> Bool {
+        ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     /// Prints the reference solution once the exercise passed, or with `force`.
     /// - Returns: 0 shown, 1 refused.
     public func solution(_ id: String, state: WorkshopState, force: Bool) throws(WorkshopError) -> Int32 {
@@ -382,12 +387,6 @@ public struct Workshop {
     }
 }
 
-/// `s` padded with spaces to `width` display columns (CJK count two).
-func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-    let w = s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xA4CF).contains($1.value) || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFE30...0xFE4F).contains($1.value) || (0xFF00...0xFF60).contains($1.value) || (0xFFE0...0xFFE6).contains($1.value))) ? 2 : 1) }
-    let fill = String(repeating: " ", count: max(0, width - w))
-    return right ? fill + s : s + fill
-}
 
 /// The system's reason for a file error ("Permission denied"), not Foundation's long description.
 func describe(_ error: Error) -> String {

@@ -79,6 +79,14 @@ struct WorkshopOptions: ParsableArguments {
         return ExerciseChecker(runner: runner)
     }
 
+    /// Runs one workshop operation: its status becomes the exit status; a workshop error
+    /// is said in the learner's language and exits 2.
+    func perform(_ workshop: LabWorkshop.Workshop, _ body: () throws(WorkshopError) -> Int32) throws {
+        let status: Int32
+        do { status = try body() } catch { fail(workshop.text, error) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
     func fail(_ text: WorkshopText, _ error: WorkshopError) -> Never {
         let workshop = LabWorkshop.Workshop(set: ExerciseSet(exercises: [], problems: []), language: text.language) { _ in }
         Console.error(workshop.message(error))
@@ -151,11 +159,8 @@ struct WorkshopCheck: ParsableCommand {
     mutating func run() throws {
         var (workshop, folder, state) = try options.open()
         let checker = try options.checker(workshop)
-        do {
-            let status = try workshop.check(id.map { [$0] } ?? [], in: folder, state: &state, checker: checker, json: json)
-            if status != 0 { throw ExitCode(status) }
-        } catch let error as WorkshopError {
-            options.fail(workshop.text, error)
+        try options.perform(workshop) { () throws(WorkshopError) in
+            try workshop.check(id.map { [$0] } ?? [], in: folder, state: &state, checker: checker, json: json)
         }
     }
 }
@@ -168,7 +173,10 @@ struct WorkshopHint: ParsableCommand {
 
     mutating func run() throws {
         var (workshop, folder, state) = try options.open()
-        do { try workshop.hint(id, in: folder, state: &state) } catch { options.fail(workshop.text, error) }
+        try options.perform(workshop) { () throws(WorkshopError) in
+            try workshop.hint(id, in: folder, state: &state)
+            return 0
+        }
     }
 }
 
@@ -183,17 +191,13 @@ struct WorkshopReset: ParsableCommand {
     mutating func run() throws {
         let (workshop, folder, _) = try options.open()
         let yes = self.yes
-        do {
-            let status = try workshop.reset(id, in: folder) { question in
+        try options.perform(workshop) { () throws(WorkshopError) in
+            try workshop.reset(id, in: folder) { question in
                 if yes { return true }
                 Console.raw(question)
                 Console.flush()
-                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                return ["y", "yes", "是", "好"].contains(answer)
+                return LabWorkshop.Workshop.isYes(readLine() ?? "")
             }
-            if status != 0 { throw ExitCode(status) }
-        } catch let error as WorkshopError {
-            options.fail(workshop.text, error)
         }
     }
 }
@@ -208,12 +212,7 @@ struct WorkshopSolution: ParsableCommand {
 
     mutating func run() throws {
         let (workshop, _, state) = try options.open()
-        do {
-            let status = try workshop.solution(id, state: state, force: force)
-            if status != 0 { throw ExitCode(status) }
-        } catch let error as WorkshopError {
-            options.fail(workshop.text, error)
-        }
+        try options.perform(workshop) { () throws(WorkshopError) in try workshop.solution(id, state: state, force: force) }
     }
 }
 
@@ -229,7 +228,10 @@ struct WorkshopLang: ParsableCommand {
         }
         var (workshop, folder, state) = try options.open()
         workshop = options.makeWorkshop(workshop.set, chosen)
-        do { try workshop.switchLanguage(in: folder, state: &state) } catch { options.fail(workshop.text, error) }
+        try options.perform(workshop) { () throws(WorkshopError) in
+            try workshop.switchLanguage(in: folder, state: &state)
+            return 0
+        }
     }
 }
 
