@@ -31,6 +31,8 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case statsFindings
     case exampleBad
     case exampleFixed
+    case fixApplicability
+    case ignoreComment
     case contentNotFound
     case exampleSkipped
     case runUnknownTarget
@@ -162,6 +164,14 @@ public struct Catalog: Sendable {
         case .statsFindings: return ["发现", "findings"]
         case .exampleBad: return ["有问题的代码：", "Code it reports:"]
         case .exampleFixed: return ["修复之后：", "After the fix:"]
+        case .fixApplicability: return [
+            "修复何时安全（fix -w 直接应用），何时不安全（只有加上 --unsafe-fixes 才应用）：",
+            "When its fix is safe (fix -w applies it) and when it is unsafe (applied only with --unsafe-fixes):",
+        ]
+        case .ignoreComment: return [
+            "在报告的那一行或上一行写 //deferlab:ignore %1 可以让这条报告不再出现（不写规则名则忽略该行的所有规则）。",
+            "A comment //deferlab:ignore %1 on the reported line or the line above silences it (without a rule name, every rule on that line).",
+        ]
         case .contentNotFound: return [
             "找不到示例内容：DEFERLAB_HOME%1 以及 %2 及其上级目录中都没有 Content/examples。请把 DEFERLAB_HOME 设为包含 Content/ 的 DeferLab 项目目录。",
             "content not found: no Content/examples in DEFERLAB_HOME%1 or in %2 or any folder above. Set DEFERLAB_HOME to the DeferLab project folder that holds Content/.",

@@ -4,11 +4,20 @@ import GoSyntax
 
 /// Renders findings as text, JSON or SARIF.
 public enum FindingFormat {
-    /// `path:line:col: message [rule] (fix available)` / `(not fixed: REASON)`.
+    /// The rule id under which syntax errors appear among findings.
+    public static let syntaxRule = "syntax-error"
+
+    /// `path:line:col: message [rule] (fix available)`, `(unsafe fix: RISK)` or `(not fixed: REASON)`.
     public static func text(_ f: Finding, chinese: Bool) -> String {
         var s = "\(f.file):\(f.start.line):\(f.start.column): \(f.diagnostic.message.text(chinese: chinese)) [\(f.diagnostic.rule)]"
-        if f.diagnostic.fix != nil {
-            s += chinese ? "（可修复）" : " (fix available)"
+        if let fix = f.diagnostic.fix {
+            switch fix.applicability {
+            case .safe:
+                s += chinese ? "（可修复）" : " (fix available)"
+            case .unsafe:
+                let risk = fix.risk?.text(chinese: chinese) ?? ""
+                s += chinese ? "（不安全的修复，需 --unsafe-fixes：\(risk)）" : " (unsafe fix, needs --unsafe-fixes: \(risk))"
+            }
         } else if let reason = f.diagnostic.declined {
             s += chinese ? "（未修复：\(reason.zh)）" : " (not fixed: \(reason.en))"
         }
@@ -24,21 +33,41 @@ public enum FindingFormat {
         var endColumn: Int
         var rule: String
         var message: String
+        /// Whether a fix exists (safe or unsafe).
         var fixable: Bool
-        var declinedReason: String?
+        /// "safe", "unsafe" or "none".
+        var applicability: String
+        /// Why the fix is unsafe, or why there is none.
+        var reason: String?
+        var fixTitle: String?
         var edits: [JSONEdit]
     }
 
-    /// One JSON array of findings; edit offsets are byte offsets in the original file.
-    public static func json(_ findings: [Finding], chinese: Bool) -> String {
-        let items = findings.map { f in
-            JSONFinding(file: f.file, line: f.start.line, column: f.start.column, endLine: f.end.line,
-                        endColumn: f.end.column, rule: f.diagnostic.rule, message: f.diagnostic.message.text(chinese: chinese),
-                        fixable: f.fixable, declinedReason: f.diagnostic.declined?.text(chinese: chinese),
-                        edits: (f.diagnostic.fix?.edits ?? []).map { JSONEdit(offset: $0.offset, length: $0.length, newText: $0.newText) })
+    /// One JSON array: findings, then the syntax errors of files that could not be analysed
+    /// (rule `syntax-error`). Edit offsets are byte offsets in the original file.
+    public static func json(_ findings: [Finding], syntaxErrors: [FileOutcome] = [], chinese: Bool) -> String {
+        var items = findings.map { f in
+            let fix = f.diagnostic.fix
+            let reason = fix.map { $0.applicability == .unsafe ? $0.risk : nil } ?? f.diagnostic.declined
+            return JSONFinding(file: f.file, line: f.start.line, column: f.start.column, endLine: f.end.line,
+                               endColumn: f.end.column, rule: f.diagnostic.rule, message: f.diagnostic.message.text(chinese: chinese),
+                               fixable: fix != nil, applicability: fix?.applicability.rawValue ?? "none",
+                               reason: reason?.text(chinese: chinese), fixTitle: fix?.title.text(chinese: chinese),
+                               edits: (fix?.edits ?? []).map { JSONEdit(offset: $0.offset, length: $0.length, newText: $0.newText) })
+        }
+        for f in syntaxErrors {
+            for e in f.syntaxErrors {
+                let p = f.position(ofOffset: e.offset)
+                items.append(JSONFinding(file: f.path, line: p?.line ?? 1, column: p?.column ?? 1, endLine: p?.line ?? 1,
+                                         endColumn: p?.column ?? 1, rule: syntaxRule, message: e.message, fixable: false,
+                                         applicability: "none", reason: syntaxReason.text(chinese: chinese), fixTitle: nil, edits: []))
+            }
         }
         return encode(items)
     }
+
+    static let syntaxReason = LocalizedText(zh: "文件有语法错误：其中的内容不会被分析，也不会被修复",
+                                            en: "the file has a syntax error: nothing in it is analysed or fixed")
 
     static func encode<T: Encodable>(_ value: T) -> String {
         let e = JSONEncoder()
@@ -62,13 +91,18 @@ public enum FindingFormat {
             for i in 0..<min(offset, b.count) where b[i] == 0x0A { line += 1; lineStart = i + 1 }
             return Position(filename: file, offset: offset, line: line, column: offset - lineStart + 1)
         }
-        let rules: [[String: Any]] = result.analyzers.map { a in
+        var rules: [[String: Any]] = result.analyzers.map { a in
             ["id": a.name, "name": a.name,
              "shortDescription": ["text": a.title.text(chinese: chinese)],
              "fullDescription": ["text": a.doc.text(chinese: chinese)],
              "defaultConfiguration": ["level": "warning"]]
         }
-        let results: [[String: Any]] = result.findings.map { f in
+        if result.report.files.contains(where: { !$0.syntaxErrors.isEmpty }) {
+            rules.append(["id": syntaxRule, "name": syntaxRule,
+                          "shortDescription": ["text": chinese ? "语法错误" : "syntax error"],
+                          "defaultConfiguration": ["level": "error"]])
+        }
+        var results: [[String: Any]] = result.findings.map { f in
             let uri = f.file.hasPrefix("./") ? String(f.file.dropFirst(2)) : f.file
             var r: [String: Any] = [
                 "ruleId": f.diagnostic.rule,
@@ -77,7 +111,9 @@ public enum FindingFormat {
                 "locations": [["physicalLocation": ["artifactLocation": ["uri": uri],
                                                     "region": region(f.file, f.start, f.end)]]],
             ]
+            var properties: [String: Any] = ["applicability": f.diagnostic.fix?.applicability.rawValue ?? "none"]
             if let fix = f.diagnostic.fix {
+                if fix.applicability == .unsafe, let risk = fix.risk { properties["unsafeReason"] = risk.text(chinese: chinese) }
                 let replacements: [[String: Any]] = fix.edits.map { e in
                     let s = position(f.file, offset: e.offset), t = position(f.file, offset: e.end)
                     return ["deletedRegion": region(f.file, s, t), "insertedContent": ["text": e.newText]]
@@ -85,9 +121,22 @@ public enum FindingFormat {
                 r["fixes"] = [["description": ["text": fix.title.text(chinese: chinese)],
                                "artifactChanges": [["artifactLocation": ["uri": uri], "replacements": replacements]]]]
             } else if let reason = f.diagnostic.declined {
-                r["properties"] = ["notFixedReason": reason.text(chinese: chinese)]
+                properties["notFixedReason"] = reason.text(chinese: chinese)
             }
+            r["properties"] = properties
             return r
+        }
+        // Syntax errors are results too, at error level.
+        for f in result.report.files {
+            for e in f.syntaxErrors {
+                let uri = f.path.hasPrefix("./") ? String(f.path.dropFirst(2)) : f.path
+                let p = position(f.path, offset: e.offset)
+                results.append([
+                    "ruleId": syntaxRule, "level": "error", "message": ["text": e.message],
+                    "locations": [["physicalLocation": ["artifactLocation": ["uri": uri], "region": region(f.path, p, p)]]],
+                    "properties": ["applicability": "none", "notFixedReason": syntaxReason.text(chinese: chinese)],
+                ])
+            }
         }
         let log: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

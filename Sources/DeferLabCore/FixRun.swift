@@ -7,6 +7,8 @@ import DeferRules
 public struct FixOptions: Sendable {
     public enum Mode: Sendable, Equatable { case report, diff, list, write, print }
     public var mode: Mode = .report
+    /// Apply unsafe fixes too (`--unsafe-fixes`): a person chose them.
+    public var unsafeFixes = false
     public var rules: [String]? = nil
     public var disabled: [String] = []
     public init() {}
@@ -23,7 +25,9 @@ public struct Finding: Sendable {
     public var end: Position
     public var diagnostic: Diagnostic
 
+    /// The finding has a fix, safe or unsafe.
     public var fixable: Bool { diagnostic.fix != nil }
+    public var applicability: Applicability? { diagnostic.fix?.applicability }
 }
 
 /// The outcome of `deferlab fix` on a set of paths.
@@ -31,11 +35,14 @@ public struct FixResult: Sendable {
     public var report: AnalysisReport
     public var findings: [Finding]
     public var analyzers: [Analyzer]
+    /// The fixes that were (or, for `-d` and `-l`, would be) applied.
+    public var policy: FixPolicy
 
     /// Files whose fixed text differs from the original.
     public var changedFiles: [FileOutcome] { report.files.filter { $0.fixed != nil } }
     public var hasErrors: Bool { report.files.contains { $0.problem != nil || !$0.syntaxErrors.isEmpty } }
-    public var unfixed: [Finding] { findings.filter { $0.diagnostic.fix == nil } }
+    /// Findings whose fix the policy does not apply (declined, or unsafe without `--unsafe-fixes`).
+    public var unfixed: [Finding] { findings.filter { f in f.diagnostic.fix.map { !policy.allows($0) } ?? true } }
 }
 
 public enum FixRun {
@@ -54,28 +61,34 @@ public enum FixRun {
 
     public static func run(paths: [String], options: FixOptions, keepTreesUntilExit: Bool = false) throws(FixOptionError) -> FixResult {
         var driver = Driver(analyzers: try analyzers(options))
-        driver.applyFixes = options.mode != .report
+        driver.fixes = policy(options)
         driver.keepTreesUntilExit = keepTreesUntilExit
-        return collect(driver.run(paths: paths), driver.analyzers)
+        return collect(driver.run(paths: paths), driver.analyzers, driver.fixes)
     }
 
     /// For `-p -`: one in-memory file.
     public static func run(source: [UInt8], name: String, options: FixOptions) throws(FixOptionError) -> FixResult {
         var driver = Driver(analyzers: try analyzers(options))
-        driver.applyFixes = true
+        driver.fixes = options.unsafeFixes ? .safeAndUnsafe : .safe
         let start = Date()
         let files = driver.analyze([(name, source)])
-        return collect(AnalysisReport(files: files, wallSeconds: Date().timeIntervalSince(start)), driver.analyzers)
+        return collect(AnalysisReport(files: files, wallSeconds: Date().timeIntervalSince(start)), driver.analyzers, driver.fixes)
     }
 
-    static func collect(_ report: AnalysisReport, _ analyzers: [Analyzer]) -> FixResult {
+    /// The fixes a run applies: none when it only reports, safe ones, or all with `--unsafe-fixes`.
+    public static func policy(_ options: FixOptions) -> FixPolicy {
+        options.mode == .report ? .none : options.unsafeFixes ? .safeAndUnsafe : .safe
+    }
+
+    static func collect(_ report: AnalysisReport, _ analyzers: [Analyzer], _ policy: FixPolicy) -> FixResult {
         var findings: [Finding] = []
         for f in report.files {
             guard let src = f.source else { continue }
             for d in f.diagnostics {
-                findings.append(Finding(file: f.path, start: src.position(d.pos), end: src.position(d.end), diagnostic: d))
+                findings.append(Finding(file: f.path, start: src.position(ofOffset: d.start), end: src.position(ofOffset: d.end),
+                                        diagnostic: d))
             }
         }
-        return FixResult(report: report, findings: findings, analyzers: analyzers)
+        return FixResult(report: report, findings: findings, analyzers: analyzers, policy: policy)
     }
 }

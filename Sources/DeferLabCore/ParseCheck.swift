@@ -46,7 +46,7 @@ public enum ParseCheck {
         driver.keepTreesUntilExit = keepTreesUntilExit
         let report = driver.run(paths: paths.isEmpty ? ["."] : paths, walk: .gofmt)
         let files = report.files.map { f -> FileCheck in
-            var check = FileCheck(path: f.path, errors: f.syntaxErrors, problem: nil,
+            var check = FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: nil,
                                   bytes: f.bytes.count, lines: lineCount(f.bytes))
             switch f.problem {
             case nil: break

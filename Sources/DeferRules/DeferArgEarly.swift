@@ -4,7 +4,11 @@ import GoSyntax
 /// defer-arg-early: a deferred call's arguments are evaluated at the defer statement, so
 /// `defer log.Printf("took %v", time.Since(start))` logs the time before the defer, almost
 /// zero. The fix wraps the call in a function literal, which delays all of its evaluation to
-/// the return — declined when that would change the value of another argument.
+/// the return — declined when that would change the value of another argument. Two more
+/// cases of the same mistake: `defer helper(recover())` (recover runs at the defer statement,
+/// when nothing panics, so it recovers nothing; the fix is unsafe because the program would
+/// then recover from panics it crashes on today) and `defer time.Since(start)` (the call
+/// itself is deferred and its result thrown away: nothing is measured; no fix).
 public enum DeferArgEarly {
     public static let name = "defer-arg-early"
 
@@ -19,7 +23,10 @@ public enum DeferArgEarly {
             修复方法：把调用包进函数字面量，defer func() { log.Printf("took %v", time.Since(start)) }()，\
             整个调用（包括参数）都在返回时才求值。这也会推迟其他参数和接收者的求值，\
             所以只有当它们都不会因此改变时才改写：字面量、常量、函数、包里的名字，以及在 defer 之后不再赋值、\
-            不取地址、不调用方法的变量。否则说明原因、不改写。
+            不取地址、不调用方法的变量。否则说明原因、不改写。\
+            同样的错误还有两种：defer helper(recover()) 里的 recover() 在 defer 语句执行时就被调用，那时没有 panic，\
+            它返回 nil，什么也恢复不了（改写成函数字面量后程序会开始恢复现在会让它崩溃的 panic，所以这个修复不安全，需要人来选择）；\
+            defer time.Since(start) 推迟的是这个调用本身，它的结果被丢弃，什么也没有测量（不改写：应该怎样使用这段时间要由人决定）。
             """,
             en: """
             A defer statement evaluates the function value and the arguments of the deferred call at \
@@ -32,8 +39,16 @@ public enum DeferArgEarly {
             so the rewrite is made only when none of them can change by it: literals, constants, \
             functions, package members, and variables that are not assigned, have their address taken \
             or get a method called after the defer statement. Otherwise the reason is given and the \
-            code left alone.
+            code left alone. Two more cases of the same mistake: in defer helper(recover()), recover() \
+            is called at the defer statement, when nothing is panicking, so it returns nil and recovers \
+            nothing (the rewrite into a function literal makes the program recover from panics that \
+            crash it today, so that fix is unsafe and a person must choose it); and defer \
+            time.Since(start) defers the call itself and throws its result away, so nothing is \
+            measured (no rewrite: what to do with the duration is for a person to decide).
             """),
+        applicability: LocalizedText(
+            zh: "安全：包进函数字面量后，除了被推迟的 time.Now/time.Since，其他参数和接收者的值都不会改变。不安全：recover() 的修复（程序会开始恢复 panic）。不改写：其他参数可能改变；丢弃结果的 defer time.Since。",
+            en: "Safe: wrapping delays time.Now/time.Since and changes no other argument or receiver. Unsafe: the recover() fix (the program starts recovering from panics). No fix: another argument could change; a deferred time.Since whose result is thrown away."),
         precedence: 40,
         example: RuleExample(bad: """
             package example
@@ -64,26 +79,74 @@ public enum DeferArgEarly {
             }
 
             """),
-        run: run)
+        diagnose: run)
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        pass.forEachStatement(inFilesImporting: ["time"]) { file, s, enclosing in
+        pass.forEachStatement(mentioning: ["defer"]) { file, s, enclosing in
             guard case .defer(let d) = s, let function = enclosing.function else { return }
             if case .funcLit = d.call.fun.unparen { return }
+            if isTimeCall(pass, d.call) {
+                out.append(discarded(pass, file, d))
+                return
+            }
             var found: CallExpr?
+            var recovered: CallExpr?
             for arg in d.call.args {
                 Inspector.walk(.expr(arg), pre: { n in
                     if case .expr(.funcLit) = n { return false }  // its body runs later anyway
-                    if case .expr(.call(let c)) = n, isTimeCall(pass, c) { found = c }
-                    return found == nil
+                    if case .expr(.call(let c)) = n {
+                        if isTimeCall(pass, c), found == nil { found = c }
+                        if pass.isBuiltin(c.fun, "recover"), recovered == nil { recovered = c }
+                    }
+                    return true
                 })
-                if found != nil { break }
             }
-            guard let timeCall = found else { return }
-            out.append(diagnose(pass, file, d, timeCall, enclosing, function))
+            if let r = recovered {
+                out.append(diagnoseRecover(pass, file, d, r, enclosing, function))
+            } else if let timeCall = found {
+                out.append(diagnose(pass, file, d, timeCall, enclosing, function))
+            }
         }
         return out
+    }
+
+    /// `defer time.Since(start)`: the deferred call is the measurement, and its result is lost.
+    static func discarded(_ pass: Pass, _ file: Int, _ d: DeferStmt) -> Diagnostic {
+        let text = pass.summary(file, d.call)
+        var diag = Diagnostic(
+            rule: name, pass: pass, file: file, from: d.deferPos, to: Stmt.defer(d).end,
+            message: LocalizedText(
+                zh: "被 defer 的 \(text) 的结果被丢弃：函数返回时它会计算出一个值，但没有任何代码使用它，什么也没有测量或报告",
+                en: "the deferred \(text) throws its result away: it computes a value at return that nothing uses, so nothing is measured or reported"))
+        diag.declined = LocalizedText(
+            zh: "应该怎样使用这段时间（记录日志、写入指标）要由人决定",
+            en: "what to do with the duration (log it, record it) is for a person to decide")
+        return diag
+    }
+
+    /// `defer helper(recover())`: recover is called at the defer statement.
+    static func diagnoseRecover(_ pass: Pass, _ file: Int, _ d: DeferStmt, _ r: CallExpr, _ enclosing: Enclosing,
+                                _ function: FunctionContext) -> Diagnostic {
+        let call = pass.summary(file, d.call)
+        var diag = Diagnostic(
+            rule: name, pass: pass, file: file, from: r.fun.pos, to: Expr.call(r).end,
+            message: LocalizedText(
+                zh: "recover() 作为 \(call) 的参数在 defer 语句执行时就被调用，那时没有 panic：它返回 nil，什么也恢复不了",
+                en: "recover() is an argument of \(call), so it is called at the defer statement, when nothing is panicking: it returns nil and recovers nothing"))
+        let check = LateEvaluation(pass: pass, file: file, d: d, enclosing: enclosing, function: function)
+        if let culprit = check.changes(.call(d.call), delaying: { pass.isBuiltin($0.fun, "recover") }) {
+            diag.declined = LocalizedText(
+                zh: "包进函数字面量后 \(culprit) 也会推迟到返回时才求值，而它那时的值可能不同",
+                en: "wrapping would also delay evaluating \(culprit) to the return, when it may have another value")
+            return diag
+        }
+        diag.fix = wrapFix(pass, file, d)
+        diag.fix?.applicability = .unsafe
+        diag.fix?.risk = LocalizedText(
+            zh: "改写后 recover() 由被 defer 的函数直接调用，程序会从现在会让它崩溃的 panic 中恢复过来并继续运行",
+            en: "after the rewrite recover() is called by the deferred function itself, so the program recovers from panics that crash it today and goes on")
+        return diag
     }
 
     static func isTimeCall(_ pass: Pass, _ c: CallExpr) -> Bool {
@@ -103,7 +166,7 @@ public enum DeferArgEarly {
                 zh: "\(text) 在 defer 语句执行时就求值，而不是在函数返回时：被 defer 的调用得到的是 defer 语句的时刻，而不是返回的时刻",
                 en: "\(text) is evaluated at the defer statement, not when the function returns: the deferred call gets the time of the defer statement, not of the return")
         }
-        var diag = Diagnostic(rule: name, file: file, pos: t.fun.pos, end: Expr.call(t).end, message: message)
+        var diag = Diagnostic(rule: name, pass: pass, file: file, from: t.fun.pos, to: Expr.call(t).end, message: message)
         let check = LateEvaluation(pass: pass, file: file, d: d, enclosing: enclosing, function: function)
         if let culprit = check.changes(.call(d.call)) {
             diag.declined = LocalizedText(
@@ -111,6 +174,14 @@ public enum DeferArgEarly {
                 en: "wrapping would also delay evaluating \(culprit) to the return, when it may have another value")
             return diag
         }
+        diag.fix = wrapFix(pass, file, d)
+        return diag
+    }
+}
+
+extension DeferArgEarly {
+    /// Wraps the deferred call in a function literal (one line when gofmt keeps it so).
+    static func wrapFix(_ pass: Pass, _ file: Int, _ d: DeferStmt) -> SuggestedFix {
         let unit = pass.files[file]
         let start = unit.offset(d.call.fun.pos), end = unit.offset(Expr.call(d.call).end)
         let callText = pass.text(file, d.call.fun.pos, Expr.call(d.call).end)
@@ -123,10 +194,9 @@ public enum DeferArgEarly {
             let indent = pass.indentation(file, atOffset: unit.offset(d.deferPos))
             wrapped = "func() {" + nl + indent + pass.reindented(file, start..<end, from: "", to: "\t") + nl + indent + "}()"
         }
-        diag.fix = SuggestedFix(
+        return SuggestedFix(
             title: LocalizedText(zh: "把被 defer 的调用包进函数字面量", en: "Wrap the deferred call in a function literal"),
             edits: [.replace(start..<end, with: wrapped)])
-        return diag
     }
 }
 
@@ -138,6 +208,17 @@ struct LateEvaluation {
     let d: DeferStmt
     let enclosing: Enclosing
     let function: FunctionContext
+    /// Calls whose late evaluation is the point of the fix (time.Now, time.Since; recover).
+    var delayed: ((CallExpr) -> Bool)?
+
+    /// `changes(e)` for a fix that delays the calls `delaying` picks instead of time calls.
+    func changes(_ e: Expr, delaying: @escaping (CallExpr) -> Bool) -> String? {
+        var copy = self
+        copy.delayed = delaying
+        return copy.changes(e)
+    }
+
+    func isDelayed(_ c: CallExpr) -> Bool { delayed?(c) ?? DeferArgEarly.isTimeCall(pass, c) }
 
     /// The first part of `e` (as source text) whose value may differ at the return, or nil.
     func changes(_ e: Expr) -> String? {
@@ -162,7 +243,7 @@ struct LateEvaluation {
         case .binary(let b):
             return changes(b.x) ?? changes(b.y)
         case .call(let c):
-            if DeferArgEarly.isTimeCall(pass, c) { return c.args.lazy.compactMap(changes).first }
+            if isDelayed(c) { return c.args.lazy.compactMap(changes).first }
             // A method of the fresh time value: time.Since(start).Round(time.Millisecond).
             if case .selector(let s) = c.fun.unparen, case .call(let inner) = s.x.unparen, isTimeValue(inner) {
                 return changes(.call(inner)) ?? c.args.lazy.compactMap(changes).first

@@ -2,9 +2,14 @@ import GoAnalysis
 import GoSyntax
 
 /// defer-before-check: `x, err := f(…)` followed in the same block by a `defer` that uses `x`
-/// before `err` is checked. The fix moves the defer to right after the `if err != nil { … }`
-/// block, when that block always leaves the function and nothing between the two places
-/// could notice the move.
+/// before `err` is checked, where the deferred call goes wrong on the value `x` has when `f`
+/// fails: a field read or a method call through a nil pointer (`resp.Body.Close()`), a call on
+/// a nil interface or function, closing a nil channel, or a function of the package that
+/// dereferences its argument. Nil-safe clean-ups (`(*os.File).Close`, a helper that checks for
+/// nil) are correct code and not reported. The fix moves the defer below the
+/// `if err != nil { … }` block; it is safe only when `f`'s contract says the value needs no
+/// clean-up on error (a reviewed list of standard-library functions, or a function of the
+/// package whose every error return gives nil for it), otherwise unsafe.
 public enum DeferBeforeCheck {
     public static let name = "defer-before-check"
 
@@ -13,24 +18,42 @@ public enum DeferBeforeCheck {
         title: LocalizedText(zh: "检查错误之前的 defer", en: "defer before the error check"),
         doc: LocalizedText(
             zh: """
-            x, err := f(…) 之后，如果在检查 err 之前就写了使用 x 的 defer（例如 defer f.Close()），\
-            那么 f 失败时 defer 也已经注册了：x 此时通常是 nil 或零值，函数返回时被 defer 的调用仍会作用在它上面。\
-            在 nil 指针上调用方法可能 panic，也可能被方法自己处理；在 nil 接口上调用方法一定 panic。\
-            只看语法无法知道是哪一种，所以 DeferLab 只说明可能发生什么。\
+            x, err := f(…) 之后，如果在检查 err 之前就写了使用 x 的 defer，那么 f 失败时 defer 也已经注册了，\
+            被 defer 的调用会在函数返回时作用在 f 失败时给出的值上（通常是 nil 或零值）。\
+            只有当这个调用在那个值上一定出错时才报告：通过 nil 指针读字段（resp.Body.Close()）、\
+            在 nil 接口或 nil 函数上调用、关闭 nil 通道、或者本包里一个不检查 nil 就解引用参数的函数。\
+            会自己处理 nil 的清理函数（例如 (*os.File).Close 返回 os.ErrInvalid，或先检查 nil 的辅助函数）是正确的代码，不报告；\
+            类型无法从源码得知时也不报告。\
             修复方法：把 defer 移到 if err != nil { … } 之后，这样只有成功时才注册它。\
-            只有当这个 if 块一定离开函数（return、panic、os.Exit 等）并且两处之间没有别的 defer、\
-            也没有可能离开函数的语句时才移动，否则说明原因、不改写（越过另一个 defer 会改变执行顺序）。
+            只有当这个 if 块一定离开函数、并且两处之间没有别的 defer、也没有可能离开函数的语句时才移动，否则说明原因、不改写。
             """,
             en: """
-            After x, err := f(…), a defer that uses x written before err is checked (say defer f.Close()) \
-            is registered even when f failed: x is then usually nil or a zero value, and the deferred call \
-            still runs on it when the function returns. A method on a nil pointer may panic or may handle \
-            nil itself; a method on a nil interface always panics. Syntax alone cannot tell which, so \
-            DeferLab says what can happen, not what will. The fix moves the defer to right after the \
-            if err != nil { … } block, so it is only registered on success. It moves it only when that \
-            block always leaves the function (return, panic, os.Exit, …) and no other defer and no \
-            statement that can leave the function lies between the two places; otherwise it gives the \
-            reason and leaves the code alone (moving past another defer would change their order).
+            After x, err := f(…), a defer that uses x written before err is checked is registered even \
+            when f failed, and the deferred call then runs, at return, on the value f gives on failure \
+            (usually nil or a zero value). It is reported only when that call surely goes wrong on that \
+            value: a field read through a nil pointer (resp.Body.Close()), a call on a nil interface or a \
+            nil function, closing a nil channel, or a function of the package that dereferences its \
+            argument without checking for nil. Clean-ups that handle nil themselves ((*os.File).Close \
+            returns os.ErrInvalid; a helper that checks for nil) are correct code and are not reported, \
+            and neither is code whose types the source does not tell. The fix moves the defer to right \
+            after the if err != nil { … } block, so it is only registered on success. It moves it only \
+            when that block always leaves the function and no other defer and no statement that can \
+            leave the function lies between the two places; otherwise it gives the reason and leaves \
+            the code alone.
+            """),
+        applicability: LocalizedText(
+            zh: """
+            安全：f 的约定说明出错时 x 不需要清理——经过审查的标准库函数（net/http 的 Get、Post、PostForm、Head 和 \
+            Client.Do 等：文档写明“出错时可以忽略任何 Response，响应体已经关闭”），或者本包里的函数，它每个返回错误的 return 语句都给 x 返回 nil。\
+            不安全：其他情况。如果 f 可能同时返回可用的 x 和错误，移动后出错路径上就不再关闭 x；应该在两条路径上都关闭它（在 defer 里检查 x != nil）。
+            """,
+            en: """
+            Safe: f's contract says x needs no clean-up on error — reviewed standard-library functions \
+            (net/http's Get, Post, PostForm, Head and Client.Do and friends, documented as "On error, \
+            any Response can be ignored", its body already closed), or a function of the package whose \
+            every return with an error gives nil for x. Unsafe: everything else. If f can return a usable \
+            x together with an error, the moved defer no longer closes it on the error path; close it on \
+            both paths instead (check x != nil in the defer).
             """),
         precedence: 20,
         example: RuleExample(bad: """
@@ -38,16 +61,16 @@ public enum DeferBeforeCheck {
 
             import (
             	"io"
-            	"os"
+            	"net/http"
             )
 
-            func read(name string) ([]byte, error) {
-            	f, err := os.Open(name)
-            	defer f.Close()
+            func fetch(url string) ([]byte, error) {
+            	resp, err := http.Get(url)
+            	defer resp.Body.Close()
             	if err != nil {
             		return nil, err
             	}
-            	return io.ReadAll(f)
+            	return io.ReadAll(resp.Body)
             }
 
             """, fixed: """
@@ -55,20 +78,20 @@ public enum DeferBeforeCheck {
 
             import (
             	"io"
-            	"os"
+            	"net/http"
             )
 
-            func read(name string) ([]byte, error) {
-            	f, err := os.Open(name)
+            func fetch(url string) ([]byte, error) {
+            	resp, err := http.Get(url)
             	if err != nil {
             		return nil, err
             	}
-            	defer f.Close()
-            	return io.ReadAll(f)
+            	defer resp.Body.Close()
+            	return io.ReadAll(resp.Body)
             }
 
             """),
-        run: run)
+        diagnose: run)
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -88,12 +111,6 @@ public enum DeferBeforeCheck {
         return out
     }
 
-    /// An error variable by its name: `err`, or a name ending in `err`/`Err`/`error`/`Error`.
-    static func isErrorName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix("err") || lower.hasSuffix("error")
-    }
-
     /// Findings for the assignments of one statement list.
     static func check(_ pass: Pass, _ file: Int, _ list: [Stmt]) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -102,18 +119,21 @@ public enum DeferBeforeCheck {
                   case .call(let call) = a.rhs[0].unparen,
                   case .ident(let errID) = a.lhs[a.lhs.count - 1], isErrorName(errID.name),
                   let errObj = pass.objectID(errID) else { continue }
-            let values: [(Ident, Int)] = a.lhs.dropLast().compactMap { e in
+            let values: [(Ident, Int, Int)] = a.lhs.dropLast().enumerated().compactMap { (index, e) in
                 guard case .ident(let id) = e, id.name != "_", let o = pass.objectID(id) else { return nil }
-                return (id, o)
+                return (id, o, index)
             }
             guard !values.isEmpty else { continue }
             for j in (k + 1)..<list.count {
                 let t = list[j]
                 if pass.mentions(.stmt(t), errObj) { break }  // err is checked (or otherwise used) here
-                if case .defer(let d) = t, let (x, _) = values.first(where: { pass.mentions(.stmt(t), $0.1) }) {
+                if case .defer(let d) = t, let (x, xObj, index) = values.first(where: { pass.mentions(.stmt(t), $0.1) }) {
                     if values.contains(where: { comparesWithNil(pass, .stmt(t), $0.1) }) { break }  // it guards itself
-                    out.append(diagnose(pass, file, list, deferIndex: j, d, value: x.name, err: errID.name,
-                                        errObj: errObj, callee: call))
+                    let value = NilValue(pass: pass, file: file, object: xObj, type: resultType(pass, call, index))
+                    if errorPathValue(pass, call, index: index) != .notNil, let failure = value.failure(of: d) {
+                        out.append(diagnose(pass, file, list, deferIndex: j, d, value: x.name, index: index, err: errID.name,
+                                            errObj: errObj, callee: call, failure: failure))
+                    }
                     break
                 }
                 if values.contains(where: { assigns(pass, t, $0.1) }) { break }  // x holds something else now
@@ -122,25 +142,73 @@ public enum DeferBeforeCheck {
         return out
     }
 
+    static func resultType(_ pass: Pass, _ call: CallExpr, _ index: Int) -> GoType? {
+        guard let rs = pass.types.results(of: call), index < rs.count else { return nil }
+        return rs[index]
+    }
+
     static func diagnose(_ pass: Pass, _ file: Int, _ list: [Stmt], deferIndex j: Int, _ d: DeferStmt,
-                         value x: String, err: String, errObj: Int, callee: CallExpr) -> Diagnostic {
+                         value x: String, index: Int, err: String, errObj: Int, callee: CallExpr,
+                         failure: LocalizedText) -> Diagnostic {
         var fn = pass.text(file, callee.fun)
         if fn.contains("\n") { fn = "the call" }
-        let deferred = pass.summary(file, d.call)
+        let canBeNil = resultType(pass, callee, index).flatMap { pass.types.canBeNil($0) } ?? false
+        let zero = canBeNil ? (zh: "nil", en: "nil") : (zh: "零值（其中的字段为 nil）", en: "the zero value (its fields nil)")
         var diag = Diagnostic(
-            rule: name, file: file, pos: d.deferPos, end: Stmt.defer(d).end,
+            rule: name, pass: pass, file: file, from: d.deferPos, to: Stmt.defer(d).end,
             message: LocalizedText(
-                zh: "defer 在检查 \(err) 之前就使用了 \(x)：如果 \(fn) 失败，\(x) 可能是 nil，而被 defer 的 \(deferred) 仍会在函数返回时使用它（nil 指针上的方法可能处理 nil 也可能 panic；nil 接口上的调用一定 panic）",
-                en: "defer uses \(x) before \(err) is checked: if \(fn) fails, \(x) may be nil, and the deferred \(deferred) still uses it when the function returns (a method on a nil pointer may handle nil or panic; a call on a nil interface panics)"))
+                zh: "defer 在检查 \(err) 之前就使用了 \(x)：如果 \(fn) 失败，\(x) 可能是 \(zero.zh)，\(failure.zh)",
+                en: "defer uses \(x) before \(err) is checked: if \(fn) fails, \(x) may be \(zero.en), and \(failure.en)"))
         switch move(pass, file, list, deferIndex: j, d, errObj: errObj, err: err) {
         case .success(let edits):
+            let safe = contractSaysUnusable(pass, callee, index: index)
             diag.fix = SuggestedFix(
                 title: LocalizedText(zh: "把 defer 移到 \(err) 的检查之后", en: "Move the defer after the \(err) check"),
-                edits: edits)
+                edits: edits, applicability: safe ? .safe : .unsafe,
+                risk: safe ? nil : LocalizedText(
+                    zh: "无法证明 \(fn) 出错时 \(x) 不需要清理：如果它同时返回可用的 \(x) 和错误，移动后出错路径上就不再清理 \(x)；应该在两条路径上都清理它（在 defer 里先检查 \(x) != nil）",
+                    en: "nothing proves that \(x) needs no clean-up when \(fn) fails: if it can return a usable \(x) together with an error, the moved defer no longer cleans it up on the error path; clean it up on both paths instead (check \(x) != nil in the defer)"))
         case .failure(let reason):
             diag.declined = reason.text
         }
         return diag
+    }
+
+    enum ErrorPathValue { case nilOnly, notNil, unknown }
+
+    /// What a function of the package gives for result `index` when it returns an error:
+    /// nil every time, never nil, or a mix / unknown (a callee outside the package).
+    static func errorPathValue(_ pass: Pass, _ call: CallExpr, index: Int) -> ErrorPathValue {
+        guard let fd = pass.types.function(called: call) ?? pass.types.method(called: call), let body = fd.body,
+              let results = fd.type.results, results.numFields >= 2 else { return .unknown }
+        var sawNil = false, sawOther = false, unknown = false
+        Inspector.walk(.stmt(.block(body)), pre: { n in
+            if case .expr(.funcLit) = n { return false }
+            guard case .stmt(.return(let r)) = n else { return true }
+            guard r.results.count == results.numFields else { unknown = true; return false }
+            if pass.isBuiltin(r.results[r.results.count - 1], "nil") { return true }
+            if pass.isBuiltin(r.results[index], "nil") { sawNil = true } else { sawOther = true }
+            return true
+        })
+        if unknown { return .unknown }
+        if sawNil && !sawOther { return .nilOnly }
+        if sawOther && !sawNil { return .notNil }
+        return .unknown
+    }
+
+    /// Whether the callee's contract says its result `index` needs no clean-up when it returns
+    /// an error: a reviewed standard-library function, or a function of the package whose every
+    /// return with a non-nil error gives nil for that result.
+    static func contractSaysUnusable(_ pass: Pass, _ call: CallExpr, index: Int) -> Bool {
+        if case .selector(let sel) = call.fun.unparen {
+            if case .ident(let pkg) = sel.x.unparen, case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind {
+                return StdlibFacts.resultUnusableOnError(function: path, sel.sel.name)
+            }
+            if let t = pass.types.type(of: sel.x), case .named(let path, let type) = t.dereferenced, !path.isEmpty {
+                return StdlibFacts.resultUnusableOnError(method: path, type, sel.sel.name)
+            }
+        }
+        return errorPathValue(pass, call, index: index) == .nilOnly
     }
 
     struct Decline: Error {

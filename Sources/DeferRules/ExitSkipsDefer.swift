@@ -52,7 +52,7 @@ public enum ExitSkipsDefer {
             }
 
             """, fixed: nil),
-        run: run)
+        diagnose: run)
 
     struct Pending {
         var function: Pos
@@ -135,10 +135,14 @@ public enum ExitSkipsDefer {
         let verb: (zh: String, en: String) = isOS
             ? ("\(exit) 会跳过", "\(exit) skips")
             : ("\(exit) 会调用 os.Exit(1)，跳过", "\(exit) calls os.Exit(1) and skips")
-        return Diagnostic(
-            rule: name, file: file, pos: c.fun.pos, end: Expr.call(c).end,
+        var diag = Diagnostic(
+            rule: name, pass: pass, file: file, from: c.fun.pos, to: Expr.call(c).end,
             message: LocalizedText(
                 zh: "\(verb.zh)\(what.zh)：程序退出时被 defer 的调用不会执行",
                 en: "\(verb.en) \(what.en): deferred calls do not run when the program exits"))
+        diag.declined = LocalizedText(
+            zh: "没有机械的改写：应该返回错误、由上层决定退出，还是在退出前先做清理，要由人来决定",
+            en: "no mechanical rewrite: whether to return an error and exit further up, or to clean up before exiting, is for a person to decide")
+        return diag
     }
 }

@@ -91,145 +91,123 @@ public enum LoopDefer {
             """),
         run: run)
 
-    /// A defer inside a loop body of its own function.
+    /// The defers loop-defer reports, for rules that leave them to it (go/analysis ResultOf).
+    public struct Reported: Sendable {
+        public var defers: Set<Pos>
+        /// The reported defers whose wrap is a safe fix: in it each runs within its iteration.
+        public var safelyWrapped: Set<Pos>
+    }
+
+    /// A defer inside a loop body of its own function that can run more than once per call.
     struct Site {
         var file: Int
         var d: DeferStmt
         var enclosing: Enclosing
+        /// The innermost loop that can start another iteration after the defer ran: the
+        /// loop whose body the fix wraps.
         var loop: Loop
         var function: FunctionContext
         /// The loop has no exit: the defer never runs.
         var neverEnds: Bool
-        /// The rule reports it (it can run more than once per call, or never).
-        var reported: Bool
     }
 
-    /// Every defer in a loop body, with whether loop-defer reports it. The one place that
-    /// decides which defers this rule reports (other rules defer to it through
-    /// `reportedDefers`).
+    /// Every defer this rule reports: the one place that decides it (other rules read the
+    /// result). A defer after which every path leaves the function or all its loops before
+    /// another iteration can start runs at most once and is not reported, at any nesting,
+    /// unless a goto can bring control back to it.
     static func sites(_ pass: Pass) -> [Site] {
         var sites: [Site] = []
-        pass.forEachStatement { file, s, enclosing in
-            guard case .defer(let d) = s, let (index, loop) = enclosing.loop,
-                  let function = enclosing.function else { return }
-            let exits = LoopExits(pass: pass, loop: loop)
-            let chain = Array(enclosing.stack[(index + 1)...]) + [.stmt(.defer(d))]
-            let neverEnds = loop.isInfinite && !exits.sequence(loop.body.list, inSwitch: false).contains(.leaves)
-            var reported = neverEnds || !exits.isSingleShot(chain)
-            var target = loop
-            if !reported {
-                // Once per run of its loop is still many times per call when that loop sits
-                // in another loop: the defer then belongs to the first outer loop it does not
-                // always leave.
-                let loops = enclosing.loops.map(\.loop)
-                for k in loops.indices.dropFirst() where !alwaysLeaves(pass, d, inner: loop, outer: k, loops: loops) {
-                    target = loops[k]
-                    reported = true
-                    break
-                }
-            }
+        let flow = ControlFlow(pass: pass)
+        pass.forEachStatement(mentioning: ["defer"]) { file, s, enclosing in
+            guard case .defer(let d) = s, enclosing.loop != nil, let function = enclosing.function else { return }
+            guard let target = flow.repeatingLoops(after: s, stack: enclosing.stack).first else { return }
             sites.append(Site(file: file, d: d, enclosing: enclosing, loop: target, function: function,
-                              neverEnds: neverEnds, reported: reported))
+                              neverEnds: flow.neverEnds(target)))
         }
         return sites
     }
 
-    /// Whether every exit after a single-shot `d` (in loop `inner` = loops[0]) also leaves
-    /// loops[outer]: returns and no-return calls do; a break or continue leaves exactly the
-    /// loops up to its target; a goto leaves the loops whose bodies do not hold its label.
-    /// An exit that only ends `inner` lets the outer loop go round again.
-    static func alwaysLeaves(_ pass: Pass, _ d: DeferStmt, inner: Loop, outer: Int, loops: [Loop]) -> Bool {
-        let after = Stmt.defer(d).end
-        let exits = LoopExits(pass: pass, loop: inner)
-        var ok = true
-        var nested = 0
-        Inspector.walk(.stmt(.block(inner.body)), pre: { n in
-            switch n {
-            case .expr(.funcLit): return false
-            case .stmt(.for), .stmt(.range), .stmt(.switch), .stmt(.typeSwitch), .stmt(.select):
-                nested += 1
-            case .stmt(.branch(let b)) where b.tokPos >= after:
-                let label = b.label?.name
-                switch b.tok {
-                case .break, .continue:
-                    guard let label else {
-                        if nested == 0 { ok = false }  // ends (or repeats) only the inner loop
-                        break
-                    }
-                    if exits.innerLabels.contains(label) { break }  // stays inside the inner loop
-                    guard let j = loops.firstIndex(where: { $0.label == label }) else { break }
-                    if b.tok == .break ? j < outer : j <= outer { ok = false }
-                case .goto:
-                    guard let label else { break }
-                    if exits.innerLabels.contains(label) { break }
-                    let target = loops[outer]
-                    // A label inside the outer loop's body may lead to its next iteration.
-                    var inside = false
-                    Inspector.walk(.stmt(.block(target.body)), pre: { m in
-                        if case .stmt(.labeled(let l)) = m, l.label.name == label { inside = true }
-                        return !inside
-                    })
-                    if inside { ok = false }
-                default:
-                    break
-                }
-            default:
+    /// The defers a wrap of `loop` moves into the closure: every defer of its body at any
+    /// depth, outside nested function literals (theirs run when those return).
+    static func movedDefers(_ loop: Loop) -> [DeferStmt] {
+        var out: [DeferStmt] = []
+        Inspector.walk(.stmt(.block(loop.body)), pre: { n in
+            if case .expr(.funcLit) = n { return false }
+            if case .stmt(.defer(let d)) = n { out.append(d) }
+            return true
+        })
+        return out
+    }
+
+    /// A wrap and how safe it is, shared by every finding of its loop.
+    struct Wrap {
+        var result: LoopWrap.Result
+        var applicability: Applicability
+        /// The defer that makes the wrap unsafe or declined, and why.
+        var culprit: (d: DeferStmt, reason: LocalizedText)?
+    }
+
+    static func wrap(_ pass: Pass, _ site: Site) -> Wrap {
+        let safety = LoopSafety(pass: pass, file: site.file, loop: site.loop, function: site.function,
+                                stack: site.enclosing.stack)
+        var unsafe: (d: DeferStmt, reason: LocalizedText)?
+        for m in movedDefers(site.loop) {
+            switch safety.judge(m) {
+            case .declined(let reason):
+                return Wrap(result: .declined(reason), applicability: .unsafe, culprit: (m, reason))
+            case .unsafe(let reason):
+                if unsafe == nil || m.deferPos == site.d.deferPos && unsafe!.d.deferPos != site.d.deferPos { unsafe = (m, reason) }
+            case .safe:
                 break
             }
-            return ok
-        }, post: { n in
-            switch n {
-            case .stmt(.for), .stmt(.range), .stmt(.switch), .stmt(.typeSwitch), .stmt(.select): nested -= 1
-            default: break
-            }
-        })
-        return ok
+        }
+        let result = LoopWrap(pass: pass, file: site.file, loop: site.loop, function: site.function).build()
+        return Wrap(result: result, applicability: unsafe == nil ? .safe : .unsafe, culprit: unsafe)
     }
 
-    /// Positions (`deferPos`) of the defers loop-defer reports.
-    static func reportedDefers(_ pass: Pass) -> Set<Pos> {
-        Set(sites(pass).filter(\.reported).map(\.d.deferPos))
-    }
-
-    static func run(_ pass: Pass) -> [Diagnostic] {
+    static func run(_ pass: Pass) -> AnalyzerOutput {
         let sites = sites(pass)
         var out: [Diagnostic] = []
-        var wraps: [String: LoopWrap.Result] = [:]
-        for site in sites where site.reported {
-            let function = site.function
-            let neverEnds = site.neverEnds
+        var wraps: [String: Wrap] = [:]
+        var safelyWrapped = Set<Pos>()
+        for site in sites {
             let key = "\(site.file):\(site.loop.pos.raw)"
-            if wraps[key] == nil {
-                let defers = sites.filter { $0.file == site.file && $0.loop.pos == site.loop.pos }.map(\.d)
-                wraps[key] = LoopWrap(pass: pass, file: site.file, loop: site.loop, function: function,
-                                      defers: defers, exits: LoopExits(pass: pass, loop: site.loop)).build()
-            }
+            if wraps[key] == nil { wraps[key] = wrap(pass, site) }
+            let wrap = wraps[key]!
             let call = pass.summary(site.file, site.d.call)
-            let fn = function.name
             let message: LocalizedText
-            if neverEnds {
+            if site.neverEnds {
                 message = LocalizedText(
                     zh: "defer 永远不会执行：这个循环没有出口，\(call) 不会被调用，而每次迭代都会多留下一个待执行的调用",
                     en: "defer never runs: the loop has no exit, so \(call) is never called and every iteration adds one more pending call")
             } else {
+                let fn = site.function.name
                 let zhFn = fn.map { "函数 \($0) " } ?? "外层函数字面量"
                 let enFn = fn ?? "the enclosing function literal"
                 message = LocalizedText(
                     zh: "defer 在\(zhFn)返回时才执行，而不是在每次迭代结束时：在此之前每次迭代都会多留下一个待执行的 \(call)",
                     en: "defer runs when \(enFn) returns, not at the end of each iteration: every iteration adds one more pending \(call) until then")
             }
-            var diag = Diagnostic(rule: name, file: site.file, pos: site.d.deferPos,
-                                  end: Stmt.defer(site.d).end, message: message)
-            switch wraps[key]! {
+            var diag = Diagnostic(rule: name, pass: pass, file: site.file, from: site.d.deferPos, to: Stmt.defer(site.d).end,
+                                  message: message)
+            // The reason names the other defer when it is not this finding's own.
+            var reason = wrap.culprit?.reason
+            if let c = wrap.culprit, c.d.deferPos != site.d.deferPos {
+                let line = pass.position(site.file, c.d.deferPos).line
+                reason = LocalizedText(zh: "这个改写也会移动第 \(line) 行的 defer：\(c.reason.zh)",
+                                       en: "the wrap also moves the defer on line \(line): \(c.reason.en)")
+            }
+            switch wrap.result {
             case .fix(let edit):
+                if wrap.applicability == .safe { safelyWrapped.insert(site.d.deferPos) }
                 diag.fix = SuggestedFix(
                     title: LocalizedText(zh: "把循环体包进函数字面量", en: "Wrap the loop body in a function literal"),
-                    edits: [edit])
-            case .declined(let reason):
-                diag.declined = reason
+                    edits: [edit], applicability: wrap.applicability, risk: wrap.applicability == .unsafe ? reason : nil)
+            case .declined(let own):
+                diag.declined = reason ?? own
             }
             out.append(diag)
         }
-        return out
+        return AnalyzerOutput(diagnostics: out, result: Reported(defers: Set(sites.map(\.d.deferPos)), safelyWrapped: safelyWrapped))
     }
 }

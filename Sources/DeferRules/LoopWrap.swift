@@ -20,13 +20,20 @@ struct LoopWrap {
     let file: Int
     let loop: Loop
     let function: FunctionContext
-    let defers: [DeferStmt]
-    let exits: LoopExits
+    let innerLabels: Set<String>
+
+    init(pass: Pass, file: Int, loop: Loop, function: FunctionContext) {
+        self.pass = pass
+        self.file = file
+        self.loop = loop
+        self.function = function
+        self.innerLabels = labelsInside(loop)
+    }
 
     var unit: SourceUnit { pass.files[file] }
 
     func build() -> Result {
-        if let reason = declineReason() { return .declined(reason) }
+        if let reason = bodyCallsRecover() { return .declined(reason) }
         guard loop.body.rbrace.isValid else {
             return .declined(LocalizedText(zh: "循环体缺少右花括号", en: "the loop body has no closing brace"))
         }
@@ -115,7 +122,8 @@ struct LoopWrap {
         }
         if nl == "\r\n", head.last == 0x0D { head.removeLast() }
         let headText = String(decoding: head, as: UTF8.self)
-        let trimmed = headText.drop { $0 == " " || $0 == "\t" }
+        var trimmed = headText.drop { $0 == " " || $0 == "\t" }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
         if !(trimmed.isEmpty || trimmed.hasPrefix("//") || trimmed.hasPrefix("/*")) {
             // Code on the brace's line (a one-line body): it moves into the closure.
             middle = Array((ind + "\t" + String(trimmed) + nl).utf8) + middle
@@ -210,7 +218,7 @@ struct LoopWrap {
             case .stmt(.branch(let b)):
                 let text = pass.text(file, b.tokPos, Stmt.branch(b).end)
                 let label = b.label?.name
-                let inner = label.map { exits.innerLabels.contains($0) } ?? false
+                let inner = label.map { innerLabels.contains($0) } ?? false
                 switch b.tok {
                 case .continue:
                     if label == nil && loops == 0 {
@@ -250,24 +258,9 @@ struct LoopWrap {
 
     // MARK: - When not to rewrite
 
-    func declineReason() -> LocalizedText? {
-        for d in defers {
-            if callsRecover(.call(d.call)) {
-                return LocalizedText(
-                    zh: "被 defer 的调用使用了 recover()：包进闭包后它会在每次迭代结束时恢复 panic 并继续循环，行为会改变",
-                    en: "the deferred call uses recover(): inside the wrap it would recover at the end of each iteration and let the loop go on")
-            }
-            if case .funcLit(let lit) = d.call.fun.unparen, touchesNamedResults(lit) {
-                return LocalizedText(
-                    zh: "被 defer 的函数字面量读写了外层函数的具名返回值：包进闭包后它会在函数返回之前运行，看到的值不同",
-                    en: "the deferred function literal reads or writes the function's named results: inside the wrap it would run before the function returns and see other values")
-            }
-            if let name = escapingValue(d) {
-                return LocalizedText(
-                    zh: "被 defer 的值 \(name) 逃出了本次迭代（保存到循环外或在循环后使用）：每次迭代结束就关闭它会改变程序行为",
-                    en: "the deferred value \(name) escapes the iteration (stored outside the loop or used after it): closing it at the end of each iteration would change the program")
-            }
-        }
+    /// recover() called by the body itself (not by a deferred call) stops working once the
+    /// body is a closure: it is no longer called by the deferred function.
+    func bodyCallsRecover() -> LocalizedText? {
         var direct = false
         Inspector.walk(.stmt(.block(loop.body)), pre: { n in
             if case .expr(.funcLit) = n { return false }
@@ -275,108 +268,9 @@ struct LoopWrap {
             if case .expr(.call(let c)) = n, pass.isBuiltin(c.fun, "recover") { direct = true }
             return !direct
         })
-        if direct {
-            return LocalizedText(
-                zh: "循环体直接调用了 recover()：移进闭包后它不再由被 defer 的函数直接调用，无法恢复 panic",
-                en: "the loop body calls recover() directly: moved into a closure it is no longer called by the deferred function and recovers nothing")
-        }
-        return nil
-    }
-
-    func callsRecover(_ e: Expr) -> Bool {
-        var found = false
-        Inspector.walk(.expr(e), pre: { n in
-            if case .expr(.call(let c)) = n, pass.isBuiltin(c.fun, "recover") { found = true }
-            return !found
-        })
-        return found
-    }
-
-    func touchesNamedResults(_ lit: FuncLit) -> Bool {
-        guard hasNamedResults, let results = function.type.results else { return false }
-        let positions = Set(results.list.flatMap { $0.names.map(\.pos) })
-        var found = false
-        Inspector.walk(.stmt(.block(lit.body)), pre: { n in
-            if case .expr(.ident(let id)) = n, let obj = pass.resolution.object(at: id.pos), positions.contains(obj.declPos) {
-                found = true
-            }
-            return !found
-        })
-        return found
-    }
-
-    /// The deferred value — the variable whose method is deferred (`f` in `defer f.Close()`,
-    /// `mu` in `defer mu.Unlock()`), or the channel of `defer close(ch)` — when it escapes
-    /// the iteration: a value made in the iteration is stored into something declared outside
-    /// the loop (assigned, appended, put in a literal, sent), or a variable declared outside
-    /// is given a new value in the loop and used after it.
-    func escapingValue(_ d: DeferStmt) -> String? {
-        var target: Expr?
-        if case .selector(let sel) = d.call.fun.unparen { target = sel.x }
-        if pass.isBuiltin(d.call.fun, "close"), let arg = d.call.args.first { target = arg }
-        guard let t = target, let obj = root(t), pass.resolution.object(obj).kind == .variable,
-              !pass.resolution.object(obj).isPackageLevel else { return nil }
-        let name = pass.resolution.object(obj).name
-        let (lo, hi) = (loop.pos, loop.end)
-        func insideLoop(_ o: Int) -> Bool {
-            let p = pass.resolution.object(o).declPos
-            return p >= lo && p < hi
-        }
-        var escapes = false
-        var assignedInLoop = false
-        Inspector.walk(.stmt(.block(loop.body)), pre: { n in
-            switch n {
-            case .stmt(.assign(let a)):
-                if a.lhs.contains(where: { root($0) == obj }) { assignedInLoop = true }
-                if a.tok != .define, insideLoop(obj) {
-                    let stored = a.rhs.contains { flows($0, obj) }
-                    let outer = a.lhs.contains { root($0).map { !insideLoop($0) } ?? false }
-                    if stored && outer { escapes = true }
-                }
-            case .stmt(.send(let s)):
-                if flows(s.value, obj) { escapes = true }
-            default:
-                break
-            }
-            return !escapes
-        })
-        if escapes { return name }
-        if !insideLoop(obj) && assignedInLoop {
-            var usedAfter = false
-            Inspector.walk(.stmt(.block(function.body)), pre: { n in
-                if case .expr(.ident(let id)) = n, id.pos >= hi, pass.resolution.uses[id.pos] == obj { usedAfter = true }
-                return !usedAfter
-            })
-            if usedAfter { return name }
-        }
-        return nil
-    }
-
-    /// Whether the value of variable `obj` itself flows into `e` (not just a method call on it).
-    func flows(_ e: Expr, _ obj: Int) -> Bool {
-        switch e.unparen {
-        case .ident(let id): return pass.resolution.uses[id.pos] == obj
-        case .unary(let u) where u.op == .and: return flows(u.x, obj)
-        case .compositeLit(let c):
-            return c.elts.contains { el in
-                if case .keyValue(let kv) = el { return flows(kv.value, obj) }
-                return flows(el, obj)
-            }
-        case .call(let c) where pass.isBuiltin(c.fun, "append"):
-            return c.args.contains { flows($0, obj) }
-        default:
-            return false
-        }
-    }
-
-    /// The variable at the root of an assignment target (`x`, `x.f`, `x[i]`, `*x`).
-    func root(_ e: Expr) -> Int? {
-        switch e.unparen {
-        case .ident(let id): return pass.resolution.uses[id.pos] ?? pass.resolution.defs[id.pos]
-        case .selector(let s): return root(s.x)
-        case .index(let i): return root(i.x)
-        case .star(let s): return root(s.x)
-        default: return nil
-        }
+        guard direct else { return nil }
+        return LocalizedText(
+            zh: "循环体直接调用了 recover()：移进闭包后它不再由被 defer 的函数直接调用，无法恢复 panic",
+            en: "the loop body calls recover() directly: moved into a closure it is no longer called by the deferred function and recovers nothing")
     }
 }

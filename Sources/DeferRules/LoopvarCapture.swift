@@ -2,9 +2,11 @@ import GoAnalysis
 import GoSyntax
 
 /// loopvar-capture: before Go 1.22 a loop's `:=` variables are one variable for the whole
-/// loop. A deferred or `go` function literal that captures one therefore sees whatever the
-/// variable holds when it finally runs — a later iteration's value. Reported only for files
-/// whose language version is below 1.22. The fix passes the variable to the literal as an
+/// loop; the variables of `for a = range xs` and `for i = 0; …` are always one variable (they
+/// are declared outside the loop). A deferred or goroutine function literal (`go`, errgroup's
+/// and WaitGroup's `Go`) that captures one therefore sees whatever the variable holds when it
+/// finally runs — a later iteration's value. `:=` variables are reported only for files whose
+/// language version is below 1.22. The fix passes the variable to the literal as an
 /// argument when its type can be read from the source; otherwise it inserts `v := v` before
 /// the statement (the same per-iteration copy, without needing the type).
 public enum LoopvarCapture {
@@ -19,8 +21,9 @@ public enum LoopvarCapture {
             每次迭代只是给它赋新值。被 defer 或用 go 启动的函数字面量如果捕获了这样的变量，\
             等它真正执行时读到的是那时变量里的值，通常是后面某次迭代的值，而不是创建闭包时那次迭代的值。\
             只有文件的 Go 语言版本（go.mod 的 go 行，或文件里 //go:build go1.N 约束）低于 1.22 时才报告；\
-            从 1.22 起每次迭代都有自己的变量。如果闭包创建后这次迭代一定离开该循环，变量不会再变，不报告；\
-            loop-defer 已经报告的 defer 也不报告（它的修复让闭包在本次迭代内执行）。\
+            从 1.22 起每次迭代都有自己的变量。用 = 赋值的循环变量（for a = range xs、for i = 0; …）在循环外声明，\
+            在任何版本里都只有一个，总是报告。交给 errgroup 或 sync.WaitGroup 的 Go 方法的函数字面量也在另一个 goroutine 里运行，同样报告。如果闭包创建后这次迭代一定离开该循环，变量不会再变，不报告；\
+            loop-defer 能安全修复的 defer 也不报告（它的修复让闭包在本次迭代内执行）。\
             修复方法：能从源码读出变量类型时（循环自己的声明，或被 range 的值声明的类型），把变量作为参数传给函数字面量；\
             否则在语句前插入 v := v，把本次迭代的值复制到一个新变量里，闭包捕获的就是这个副本。\
             闭包给循环变量赋值或取它的地址时不改写：那样副本会改变程序行为。
@@ -32,9 +35,12 @@ public enum LoopvarCapture {
             runs, and by then it usually holds a later iteration's value, not the one of the iteration \
             that made the closure. Reported only when the file's Go language version (the go.mod go \
             line, or a //go:build go1.N constraint in the file) is below 1.22; from 1.22 on every \
-            iteration has its own variable. Not reported when the iteration always leaves that loop \
+            iteration has its own variable. Variables a loop assigns with = (for a = range xs, \
+            for i = 0; …) are declared outside it and shared in every version: always reported. A function \
+            literal handed to the Go method of an errgroup.Group or a sync.WaitGroup runs in another \
+            goroutine too, and is reported like a go statement. Not reported when the iteration always leaves that loop \
             after making the closure (the variable cannot change any more), nor for a defer that \
-            loop-defer reports (its fix runs the closure within its iteration). The fix passes the \
+            loop-defer fixes safely (its fix runs the closure within its iteration). The fix passes the \
             variable to the function literal as an argument when its type can be read from the source \
             (the loop's own declaration, or the declared type of the ranged value); otherwise it \
             inserts v := v before the statement, which copies the per-iteration value into a new \
@@ -42,6 +48,7 @@ public enum LoopvarCapture {
             its address: with a copy the program would behave differently.
             """),
         precedence: 30,
+        requires: [LoopDefer.analyzer],
         example: RuleExample(bad: """
             //go:build go1.21
 
@@ -75,22 +82,28 @@ public enum LoopvarCapture {
             }
 
             """),
-        run: run)
+        diagnose: run)
 
     static func run(_ pass: Pass) -> [Diagnostic] {
-        guard pass.files.contains(where: { $0.version < .perIterationLoopVars }) else { return [] }
-        let loopDefers = LoopDefer.reportedDefers(pass)
+        // A defer that loop-defer's safe wrap moves into its iteration captures that
+        // iteration's variable already.
+        let loopDefers = pass.result(of: LoopDefer.analyzer, as: LoopDefer.Reported.self).safelyWrapped
         var out: [Diagnostic] = []
-        pass.forEachStatement { file, s, enclosing in
-            guard pass.files[file].version < .perIterationLoopVars else { return }
-            let call: CallExpr
+        pass.forEachStatement(mentioning: ["defer", "go func", ".Go(func", "for"]) { file, s, enclosing in
+            let literal: FuncLit?
             switch s {
-            case .defer(let d) where !loopDefers.contains(d.deferPos): call = d.call
-            case .go(let g): call = g.call
-            default: return
+            case .defer(let d) where !loopDefers.contains(d.deferPos):
+                if case .funcLit(let l) = d.call.fun.unparen { literal = l } else { literal = nil }
+            case .go(let g):
+                if case .funcLit(let l) = g.call.fun.unparen { literal = l } else { literal = nil }
+            case .expr(let e):
+                if case .call(let c) = e.x.unparen { literal = goroutineLiteral(pass, c) } else { literal = nil }
+            default:
+                literal = nil
             }
-            guard case .funcLit(let lit) = call.fun.unparen else { return }
-            let (vars, late) = loopVariables(pass, enclosing, statement: s)
+            guard let lit = literal else { return }
+            let old = pass.files[file].version < .perIterationLoopVars
+            let (vars, late) = loopVariables(pass, enclosing, statement: s, includeDefined: old)
             guard !vars.isEmpty else { return }
             var captured: [String: Int] = [:]
             Inspector.walk(.expr(.funcLit(lit)), pre: { n in
@@ -112,52 +125,57 @@ public enum LoopvarCapture {
         return out
     }
 
-    /// The `:=` variables of the loops around `statement` that can start another iteration
-    /// after the statement ran. For the innermost loop that is `LoopExits`' single-shot test;
-    /// an outer loop counts as left only when the statements after this one always leave the
-    /// function (LoopExits follows the branches of one loop only). A defer looks no further
-    /// than its own function (it runs when that returns); a goroutine runs on its own, so a
-    /// `go` statement also sees the loops around the function literals it is in. `late` holds
-    /// the variables of loops beyond a literal that is not called on the spot (it may run after
-    /// the iteration, so a copy next to the `go` statement would come too late).
-    static func loopVariables(_ pass: Pass, _ enclosing: Enclosing, statement: Stmt) -> (vars: Set<Int>, late: Set<Int>) {
+    /// The function literal a call runs in a new goroutine: `g.Go(func() error { … })` on an
+    /// errgroup.Group or a sync.WaitGroup (Go 1.25's WaitGroup.Go).
+    static func goroutineLiteral(_ pass: Pass, _ c: CallExpr) -> FuncLit? {
+        guard case .selector(let sel) = c.fun.unparen, sel.sel.name == "Go", c.args.count == 1,
+              case .funcLit(let lit) = c.args[0].unparen, let t = pass.types.type(of: sel.x),
+              case .named(let path, let type) = t.dereferenced else { return nil }
+        let group = (path.hasSuffix("/errgroup") || path == "errgroup") && type == "Group"
+        return group || (path == "sync" && type == "WaitGroup") ? lit : nil
+    }
+
+    /// The variables of the loops around `statement` that can start another iteration after
+    /// the statement ran (`ControlFlow.repeatingLoops`): the assignment form's variables
+    /// always, the `:=` form's when `includeDefined` (files before Go 1.22). A defer looks no
+    /// further than its own function (it runs when that returns); a goroutine runs on its own,
+    /// so a `go` statement also sees the loops around the function literals it is in. `late`
+    /// holds the variables of loops beyond a literal that is not called on the spot (it may run
+    /// after the iteration, so a copy next to the `go` statement would come too late).
+    static func loopVariables(_ pass: Pass, _ enclosing: Enclosing, statement: Stmt,
+                              includeDefined: Bool) -> (vars: Set<Int>, late: Set<Int>) {
         var vars = Set<Int>(), late = Set<Int>()
-        var innermost = true
         var crossed = false, crossedLate = false
-        let isGo: Bool
-        if case .go = statement { isGo = true } else { isGo = false }
-        let returnsAfter = pass.alwaysLeavesFunction(statementsAfter(statement, enclosing))
+        let isDefer: Bool
+        if case .defer = statement { isDefer = true } else { isDefer = false }
+        let repeating = Set(ControlFlow(pass: pass).repeatingLoops(after: statement, stack: enclosing.stack).map(\.pos))
         for i in enclosing.stack.indices.reversed() {
             let names: [Expr]
+            var defined = true
             switch enclosing.stack[i] {
             case .decl(.func):
                 return (vars, late)
             case .expr(.funcLit(let lit)):
-                guard isGo else { return (vars, late) }
+                guard !isDefer else { return (vars, late) }
                 crossed = true
                 if !calledOnTheSpot(enclosing.stack, i, lit) { crossedLate = true }
                 continue
-            case .stmt(.range(let r)) where r.tok == .define:
+            case .stmt(.range(let r)) where r.tok == .define || r.tok == .assign:
                 names = [r.key, r.value].compactMap { $0 }
+                defined = r.tok == .define
             case .stmt(.for(let f)):
-                guard case .assign(let a)? = f.initStmt, a.tok == .define else { continue }
+                guard case .assign(let a)? = f.initStmt, a.tok == .define || a.tok == .assign else { continue }
                 names = a.lhs
+                defined = a.tok == .define
             default:
                 continue
             }
             guard case .stmt(let loopStmt) = enclosing.stack[i],
                   let loop = Loop(loopStmt, label: enclosing.label(of: i)) else { continue }
-            let chain = Array(enclosing.stack[(i + 1)...]) + [.stmt(statement)]
-            let singleShot: Bool
-            if crossed {
-                singleShot = false
-            } else {
-                singleShot = innermost ? LoopExits(pass: pass, loop: loop).isSingleShot(chain) : returnsAfter
-            }
-            innermost = false
-            if singleShot { continue }
+            guard crossed || repeating.contains(loop.pos), !defined || includeDefined else { continue }
             for e in names {
-                guard let id = e.asIdent, let o = pass.resolution.defs[id.pos] else { continue }
+                guard let id = e.unparen.asIdent, let o = defined ? pass.resolution.defs[id.pos] : pass.objectID(id),
+                      pass.resolution.object(o).kind == .variable else { continue }
                 vars.insert(o)
                 if crossedLate { late.insert(o) }
             }
@@ -196,31 +214,53 @@ public enum LoopvarCapture {
         let list = names.joined(separator: ", ")
         let version = pass.files[file].version.description
         let one = names.count == 1
+        // Variables a loop assigns with = are declared outside it: shared in every version.
+        let assigned = captured.values.allSatisfy { o in
+            let p = pass.resolution.object(o).declPos
+            return !enclosing.stack.contains { n in
+                guard case .stmt(let st) = n, let loop = Loop(st, label: nil) else { return false }
+                return loop.pos <= p && p < loop.body.lbrace
+            }
+        }
         let message: LocalizedText
-        if case .defer = s {
+        if assigned {
+            let what: (zh: String, en: String)
+            switch s {
+            case .defer: what = ("被 defer 的函数字面量", "the deferred function literal")
+            case .go: what = ("go 语句的函数字面量", "the goroutine's function literal")
+            default: what = ("在另一个 goroutine 里运行的函数字面量", "the function literal run in another goroutine")
+            }
+            message = LocalizedText(
+                zh: "\(what.zh)捕获了循环用 = 赋值的变量 \(list)：它在循环外声明，在任何 Go 版本中所有迭代都共用同一个变量，闭包执行时看到的可能是后面迭代的值",
+                en: "\(what.en) captures \(list), which the loop assigns with =: declared outside the loop, it is shared by all iterations in every Go version, so the closure may see a later iteration's value")
+        } else if case .defer = s {
             message = LocalizedText(
                 zh: "被 defer 的函数字面量捕获了循环变量 \(list)：在 \(version) 中所有迭代共用同一个变量，被 defer 的调用执行时看到的是后面迭代的值",
                 en: "the deferred function literal captures the loop variable\(one ? "" : "s") \(list): in \(version) all iterations share \(one ? "one \(list)" : "them"), so the deferred call sees a later iteration's value")
+        } else if case .expr = s {
+            message = LocalizedText(
+                zh: "在另一个 goroutine 里运行的函数字面量（Go 方法）捕获了循环变量 \(list)：在 \(version) 中所有迭代共用同一个变量，goroutine 可能看到后面迭代的值",
+                en: "the function literal run in another goroutine (by Go) captures the loop variable\(one ? "" : "s") \(list): in \(version) all iterations share \(one ? "one \(list)" : "them"), so the goroutine may see a later iteration's value")
         } else {
             message = LocalizedText(
                 zh: "go 语句的函数字面量捕获了循环变量 \(list)：在 \(version) 中所有迭代共用同一个变量，goroutine 可能看到后面迭代的值",
                 en: "the goroutine's function literal captures the loop variable\(one ? "" : "s") \(list): in \(version) all iterations share \(one ? "one \(list)" : "them"), so the goroutine may see a later iteration's value")
         }
-        var diag = Diagnostic(rule: name, file: file, pos: s.pos, end: s.end, message: message)
+        var diag = Diagnostic(rule: name, pass: pass, file: file, from: s.pos, to: s.end, message: message)
         if let reason = declineReason(pass, file, s, enclosing, lit, captured) {
             diag.declined = reason
             return diag
         }
         // Preferred fix: pass each variable as an argument, when its type can be read from
         // the source (the loop's own declaration or the ranged value's declared type).
-        let call: CallExpr
+        var call: CallExpr?
         switch s {
         case .defer(let d): call = d.call
         case .go(let g): call = g.call
-        default: return diag
+        default: call = nil  // g.Go(func() error {…}) takes no arguments: copy instead
         }
         let types = names.map { LoopVarTypes.type(of: captured[$0]!, pass: pass, file: file, enclosing: enclosing) }
-        if types.allSatisfy({ $0 != nil }) {
+        if let call, types.allSatisfy({ $0 != nil }) {
             let params = zip(names, types).map { "\($0) \($1!)" }.joined(separator: ", ")
             let hasParams = !lit.type.params.list.isEmpty
             let hasArgs = !call.args.isEmpty

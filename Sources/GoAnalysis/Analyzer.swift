@@ -12,38 +12,68 @@ public struct LocalizedText: Sendable, Equatable, Codable {
     public func text(chinese: Bool) -> String { chinese ? zh : en }
 }
 
-/// A fix: edits on the original bytes of one file (go/analysis.SuggestedFix).
+/// How sure a fix is that it changes nothing but what the finding is about (ruff's safe and
+/// unsafe fixes, clippy's MachineApplicable and MaybeIncorrect).
+public enum Applicability: String, Sendable, Equatable, Codable {
+    /// Proven to keep the program's behaviour apart from the finding: `fix -w` applies it.
+    case safe
+    /// Mechanically correct, but intent or aliasing cannot be proven: applied only when a
+    /// person asks for it (`--unsafe-fixes`, an editor's quick fix). `risk` says what may change.
+    case unsafe
+}
+
+/// A fix: edits on the original bytes of the diagnostic's file (go/analysis.SuggestedFix),
+/// in the same coordinates as the diagnostic (byte offsets of that file).
 public struct SuggestedFix: Sendable, Equatable {
     public var title: LocalizedText
     public var edits: [TextEdit]
-    public init(title: LocalizedText, edits: [TextEdit]) {
+    public var applicability: Applicability
+    /// For an unsafe fix: what applying it might change.
+    public var risk: LocalizedText?
+
+    public init(title: LocalizedText, edits: [TextEdit], applicability: Applicability = .safe, risk: LocalizedText? = nil) {
         self.title = title
         self.edits = edits
+        self.applicability = applicability
+        self.risk = risk
     }
 }
 
-/// A finding: plain data, as go/analysis.Diagnostic. A finding either carries a fix or
-/// says why it declined to fix (or neither, for report-only rules).
+/// A finding: plain data, as go/analysis.Diagnostic. A finding either carries a fix (safe or
+/// unsafe) or says why it declined to fix (or neither, for report-only rules). Its range and
+/// its fix's edits are byte offsets in the same file.
 public struct Diagnostic: Sendable, Equatable {
     public var rule: String
     /// Index of the file in `Pass.files`.
     public var file: Int
-    public var pos: Pos
-    public var end: Pos
+    /// Byte offsets of the flagged code in the file.
+    public var start: Int
+    public var end: Int
     public var message: LocalizedText
     public var fix: SuggestedFix?
     public var declined: LocalizedText?
 
-    public init(rule: String, file: Int, pos: Pos, end: Pos, message: LocalizedText,
+    public init(rule: String, file: Int, start: Int, end: Int, message: LocalizedText,
                 fix: SuggestedFix? = nil, declined: LocalizedText? = nil) {
+        precondition(start <= end, "diagnostic range")
         self.rule = rule
         self.file = file
-        self.pos = pos
+        self.start = start
         self.end = end
         self.message = message
         self.fix = fix
         self.declined = declined
     }
+
+    /// A finding on the code between two positions of file `file` of `pass`.
+    public init(rule: String, pass: Pass, file: Int, from: Pos, to: Pos, message: LocalizedText) {
+        self.init(rule: rule, file: file, start: pass.files[file].offset(from), end: pass.files[file].offset(to), message: message)
+    }
+
+    /// The fix's applicability, or nil when there is no fix.
+    public var applicability: Applicability? { fix?.applicability }
+    /// Whether the fix is applied by `fix -w` without `--unsafe-fixes`.
+    public var hasSafeFix: Bool { fix?.applicability == .safe }
 }
 
 /// One source file of a package under analysis.
@@ -63,6 +93,8 @@ public struct SourceUnit: Sendable {
 /// rules look at a package's names only once they found a candidate.
 public struct Pass: Sendable {
     public var files: [SourceUnit]
+    /// Results of the analyzers this one requires, by analyzer name (go/analysis ResultOf).
+    public var results: [String: any Sendable] = [:]
     private let cache = Cache()
 
     public init(files: [SourceUnit]) {
@@ -70,6 +102,17 @@ public struct Pass: Sendable {
     }
 
     public var resolution: Resolution { cache.resolution(files) }
+
+    /// Types as far as the source says (see `TypeOracle`); made on first use.
+    public var types: TypeOracle { cache.types(files, resolution) }
+
+    /// The result of a required analyzer.
+    public func result<T>(of analyzer: Analyzer, as: T.Type = T.self) -> T {
+        guard let r = results[analyzer.name] as? T else {
+            preconditionFailure("\(analyzer.name) is not among the analyzer's requirements")
+        }
+        return r
+    }
 
     /// Whether file `i` contains `word` anywhere in its bytes (a cheap filter before a walk).
     public func file(_ i: Int, mentions word: String) -> Bool {
@@ -91,7 +134,17 @@ public struct Pass: Sendable {
     private final class Cache: @unchecked Sendable {
         private let lock = NSLock()
         private var resolved: Resolution?
+        private var oracle: TypeOracle?
         private var found: [String: Bool] = [:]
+
+        func types(_ files: [SourceUnit], _ resolution: Resolution) -> TypeOracle {
+            lock.lock()
+            defer { lock.unlock() }
+            if let t = oracle { return t }
+            let t = TypeOracle(files: files, resolution: resolution)
+            oracle = t
+            return t
+        }
 
         func resolution(_ files: [SourceUnit]) -> Resolution {
             lock.lock()
@@ -135,26 +188,66 @@ public struct RuleExample: Sendable {
     }
 }
 
-/// An analysis rule as a value: name, documentation, examples and a run function.
+/// What an analyzer's run produces: findings, and a value for the analyzers that require it.
+public struct AnalyzerOutput: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var result: (any Sendable)?
+    public init(diagnostics: [Diagnostic], result: (any Sendable)? = nil) {
+        self.diagnostics = diagnostics
+        self.result = result
+    }
+}
+
+/// An analysis rule as a value: name, documentation, examples, the analyzers whose results
+/// it needs (go/analysis Requires), and a run function.
 public struct Analyzer: Sendable {
     /// Short kebab-case id used everywhere (`--rules`, SARIF, `explain`, testdata folder).
     public var name: String
     public var title: LocalizedText
     /// What the rule finds, why it matters and what the fix does.
     public var doc: LocalizedText
+    /// When its fixes are safe and when they are only offered (README and `explain`).
+    public var applicability: LocalizedText?
     /// Lower runs first when fixes of two rules overlap on the same code.
     public var precedence: Int
     public var example: RuleExample?
-    public var run: @Sendable (Pass) -> [Diagnostic]
+    /// Analyzers that run first; their results are in `Pass.results` under their names.
+    public var requires: [Analyzer]
+    public var run: @Sendable (Pass) -> AnalyzerOutput
 
-    public init(name: String, title: LocalizedText, doc: LocalizedText, precedence: Int,
-                example: RuleExample? = nil, run: @escaping @Sendable (Pass) -> [Diagnostic]) {
+    public init(name: String, title: LocalizedText, doc: LocalizedText, applicability: LocalizedText? = nil,
+                precedence: Int, requires: [Analyzer] = [], example: RuleExample? = nil,
+                run: @escaping @Sendable (Pass) -> AnalyzerOutput) {
         self.name = name
         self.title = title
         self.doc = doc
+        self.applicability = applicability
         self.precedence = precedence
         self.example = example
+        self.requires = requires
         self.run = run
+    }
+
+    /// An analyzer that only reports.
+    public init(name: String, title: LocalizedText, doc: LocalizedText, applicability: LocalizedText? = nil,
+                precedence: Int, requires: [Analyzer] = [], example: RuleExample? = nil,
+                diagnose: @escaping @Sendable (Pass) -> [Diagnostic]) {
+        self.init(name: name, title: title, doc: doc, applicability: applicability, precedence: precedence,
+                  requires: requires, example: example, run: { AnalyzerOutput(diagnostics: diagnose($0)) })
+    }
+
+    /// `analyzers` and everything they require, each once, requirements first.
+    public static func closure(_ analyzers: [Analyzer]) -> [Analyzer] {
+        var out: [Analyzer] = []
+        var seen = Set<String>()
+        func visit(_ a: Analyzer) {
+            guard !seen.contains(a.name) else { return }
+            seen.insert(a.name)
+            a.requires.forEach(visit)
+            out.append(a)
+        }
+        analyzers.forEach(visit)
+        return out
     }
 }
 

@@ -10,8 +10,8 @@ public struct FileOutcome: Sendable {
     }
     public var path: String
     public var bytes: [UInt8] = []
-    /// Syntax errors as `path:line:col: message`; such a file is never fixed.
-    public var syntaxErrors: [String] = []
+    /// Syntax errors (byte offsets and messages); such a file is never analysed or fixed.
+    public var syntaxErrors: [SyntaxError] = []
     public var problem: Problem?
     /// Findings, sorted by position.
     public var diagnostics: [Diagnostic] = []
@@ -21,6 +21,13 @@ public struct FileOutcome: Sendable {
     public var fixed: [UInt8]?
 
     public func position(_ p: Pos) -> Position? { source?.position(p) }
+    /// The line and column of a byte offset of this file.
+    public func position(ofOffset offset: Int) -> Position? { source?.position(ofOffset: offset) }
+
+    /// Syntax errors as `path:line:col: message`, the form gofmt prints.
+    public var syntaxErrorLines: [String] {
+        syntaxErrors.map { e in "\(position(ofOffset: e.offset).map(\.description) ?? path): \(e.message)" }
+    }
 }
 
 /// The result of analysing a set of paths.
@@ -35,14 +42,33 @@ public struct AnalysisReport: Sendable {
     public var findings: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
 }
 
+/// Which fixes the driver applies.
+public enum FixPolicy: Sendable, Equatable {
+    /// Report only.
+    case none
+    /// Safe fixes (`fix -w`).
+    case safe
+    /// Safe and unsafe fixes (`fix -w --unsafe-fixes`).
+    case safeAndUnsafe
+
+    public func allows(_ fix: SuggestedFix) -> Bool {
+        switch self {
+        case .none: return false
+        case .safe: return fix.applicability == .safe
+        case .safeAndUnsafe: return true
+        }
+    }
+}
+
 /// The analysis driver: finds files (go command rules), parses them in parallel, groups them
 /// into packages (folder + package name), resolves names, runs analyzers, filters
 /// `//deferlab:ignore` findings, and optionally applies fixes until nothing changes.
 public struct Driver: Sendable {
+    /// The analyzers whose findings are reported, in precedence order.
     public var analyzers: [Analyzer]
     public var versions = LanguageVersionResolver()
-    /// Apply fixes (in memory) until no more apply; results land in `FileOutcome.fixed`.
-    public var applyFixes = false
+    /// Which fixes to apply (in memory) until no more apply; results land in `FileOutcome.fixed`.
+    public var fixes: FixPolicy = .none
     public var maxFixRounds = 8
     /// Keep parsed trees until the process exits instead of freeing them: a one-shot command
     /// line run spends about a tenth of its time releasing millions of tree nodes it would drop
@@ -101,7 +127,7 @@ public struct Driver: Sendable {
         let parsed = parseAll(sources)
         var outcomes = parsed.map { p -> FileOutcome in
             var o = FileOutcome(path: p.path, bytes: p.bytes)
-            o.syntaxErrors = p.parsed.formattedErrors
+            o.syntaxErrors = p.parsed.errors
             o.source = p.parsed.source
             return o
         }
@@ -166,17 +192,17 @@ public struct Driver: Sendable {
         var current = files
         var changed = Array(repeating: false, count: files.count)
         var diagnostics = diagnose(current)
-        if applyFixes {
+        if fixes != .none {
             for _ in 0..<maxFixRounds {
                 var any = false
                 var next = current
                 for i in current.indices {
                     // Precedence decides between fixes that overlap; position breaks ties.
-                    let fixes = diagnostics[i].sorted {
-                        (precedence[$0.rule] ?? 0, $0.pos) < (precedence[$1.rule] ?? 0, $1.pos)
-                    }.compactMap(\.fix)
-                    guard !fixes.isEmpty else { continue }
-                    guard let bytes = FixApplier.apply(fixes, to: current[i].bytes) else { continue }
+                    let chosen = diagnostics[i].sorted {
+                        (precedence[$0.rule] ?? 0, $0.start) < (precedence[$1.rule] ?? 0, $1.start)
+                    }.compactMap(\.fix).filter(fixes.allows)
+                    guard !chosen.isEmpty else { continue }
+                    guard let bytes = FixApplier.apply(chosen, to: current[i].bytes) else { continue }
                     // A fix must never produce a file that does not parse.
                     let reparsed = GoParser.parseOnCurrentThread(name: current[i].path, bytes: bytes, base: current[i].parsed.source.base)
                     guard reparsed.errors.isEmpty, bytes != current[i].bytes else { continue }
@@ -213,15 +239,23 @@ public struct Driver: Sendable {
             SourceUnit(path: f.path, bytes: f.bytes, parsed: f.parsed,
                        version: versions.version(ofFileAt: f.path, buildConstraint: f.parsed.file.buildConstraint))
         }
-        let pass = Pass(files: units)
+        var pass = Pass(files: units)
         var perFile = Array(repeating: [Diagnostic](), count: files.count)
-        for a in analyzers {
-            for d in a.run(pass) where !Suppression.isIgnored(d, in: units[d.file]) {
+        let reported = Set(analyzers.map(\.name))
+        // Requirements run first; their results reach the analyzers that need them, their
+        // findings only when they were asked for themselves.
+        for a in Analyzer.closure(analyzers) {
+            let output = a.run(pass)
+            if let r = output.result { pass.results[a.name] = r }
+            guard reported.contains(a.name) else { continue }
+            for var d in output.diagnostics where !Suppression.isIgnored(d, in: units[d.file]) {
+                // What a fix reports is what it writes, gofmt's comment alignment included.
+                if let fix = d.fix { d.fix?.edits = CommentAlignment.adjust(fix.edits, in: units[d.file].bytes) }
                 perFile[d.file].append(d)
             }
         }
         for i in perFile.indices {
-            perFile[i].sort { ($0.pos, $0.rule) < ($1.pos, $1.rule) }
+            perFile[i].sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
         }
         return perFile
     }
@@ -235,7 +269,7 @@ public struct Driver: Sendable {
 /// above silences it.
 enum Suppression {
     static func isIgnored(_ d: Diagnostic, in unit: SourceUnit) -> Bool {
-        let line = unit.parsed.source.position(d.pos).line
+        let line = unit.parsed.source.position(ofOffset: d.start).line
         for group in unit.file.comments {
             for c in group.list where c.text.hasPrefix("//deferlab:ignore") {
                 let cline = unit.parsed.source.position(c.slash).line

@@ -190,7 +190,7 @@ extension LearningShell {
         guard let result = try? FixRun.run(paths: [path], options: options) else { return }
         for file in result.report.files {
             if let problem = file.problem { output.error(catalog.problemText(file.path, problem)) }
-            file.syntaxErrors.forEach(output.error)
+            file.syntaxErrorLines.forEach(output.error)
         }
         if result.findings.isEmpty && !result.hasErrors { return output.line(catalog.text(.shellNoFindings, path)) }
         output.lines(result.findings.map { FindingFormat.text($0, chinese: chinese) })

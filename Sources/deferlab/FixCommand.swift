@@ -9,7 +9,13 @@ struct Fix: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find defer misuse in Go code and fix it without changing what the program does.",
         discussion: """
-        Default: report findings as path:line:col: message [rule] (fix available | not fixed: REASON). \
+        Default: report findings as path:line:col: message [rule] followed by (fix available), \
+        (unsafe fix, needs --unsafe-fixes: RISK) or (not fixed: REASON). A safe fix is proven to change \
+        nothing but what the finding is about; -w, -d, -l and -p apply safe fixes only, and unsafe ones \
+        too with --unsafe-fixes (a person's choice: the message says what may change). \
+        `deferlab explain RULE` gives each rule's criteria. \
+        A comment //deferlab:ignore (or //deferlab:ignore rule1,rule2) on the finding's line or the line \
+        above silences it. \
         Paths: files, directories, ./... (default); vendor, testdata, hidden and _ folders are skipped. \
         Exit status: 0 nothing found, 1 findings (with -w: findings left unfixed), 2 errors.
         """
@@ -23,6 +29,8 @@ struct Fix: ParsableCommand {
     var write = false
     @Flag(name: [.customShort("p"), .customLong("print")], help: "Print the fixed source of one file (- for stdin).")
     var printSource = false
+    @Flag(name: .long, help: "With -w, -d, -l or -p: apply unsafe fixes too (their messages say what may change).")
+    var unsafeFixes = false
     @Flag(name: .long, help: "Print findings as one JSON array.")
     var json = false
     @Flag(name: .long, help: "Print findings as SARIF 2.1.0.")
@@ -42,6 +50,7 @@ struct Fix: ParsableCommand {
         if modes > 1 { throw ValidationError("-d, -l, -w and -p cannot be combined") }
         if (json || sarif) && modes > 0 { throw ValidationError("--json and --sarif report findings; they do not combine with -d, -l, -w or -p") }
         if json && sarif { throw ValidationError("choose one of --json and --sarif") }
+        if unsafeFixes && modes == 0 { throw ValidationError("--unsafe-fixes applies fixes: use it with -w, -d, -l or -p") }
         if printSource && paths.count != 1 { throw ValidationError("-p takes exactly one file, or - for standard input") }
     }
 
@@ -51,6 +60,7 @@ struct Fix: ParsableCommand {
         let catalog = Catalog(lang)
         var options = FixOptions()
         options.mode = diff ? .diff : list ? .list : write ? .write : printSource ? .print : .report
+        options.unsafeFixes = unsafeFixes
         options.rules = rules.map { $0.split(separator: ",").map { String($0).trimmingSpaces } }
         options.disabled = disable.map { $0.split(separator: ",").map { String($0).trimmingSpaces } } ?? []
 
@@ -72,17 +82,15 @@ struct Fix: ParsableCommand {
                 failed = true
                 Console.error(catalog.problemText(f.path, problem))
             }
-            for e in f.syntaxErrors {
-                failed = true
-                Console.error(e)
-            }
+            if !f.syntaxErrors.isEmpty { failed = true }
+            if !json && !sarif { f.syntaxErrorLines.forEach(Console.error) }
         }
 
         var found = false
         switch options.mode {
         case .report:
             if json {
-                Console.line(FindingFormat.json(result.findings, chinese: chinese))
+                Console.line(FindingFormat.json(result.findings, syntaxErrors: result.report.files, chinese: chinese))
             } else if sarif {
                 Console.line(FindingFormat.sarif(result, chinese: chinese, toolVersion: DeferLab.version))
             } else {
@@ -167,6 +175,13 @@ struct Explain: ParsableCommand {
         Console.line("\(a.name): \(a.title.text(chinese: lang == .zh))")
         Console.line("")
         Console.line(a.doc.text(chinese: lang == .zh))
+        if let applicability = a.applicability {
+            Console.line("")
+            Console.line(catalog.text(.fixApplicability))
+            Console.line(applicability.text(chinese: lang == .zh))
+        }
+        Console.line("")
+        Console.line(catalog.text(.ignoreComment, a.name))
         if let ex = a.example {
             Console.line("")
             Console.line(catalog.text(.exampleBad))

@@ -13,9 +13,9 @@ import DeferLabCore
 final class GoRootFixTests: XCTestCase {
     static let listedReasons = [
         "the deferred call uses recover()",
-        "the deferred function literal reads or writes the function's named results",
-        "the deferred value ",
+        "the deferred call reads or writes the function's named result",
         "the loop body calls recover() directly",
+        "the wrap also moves the defer on line",
     ]
 
     func testFixGoRootCopyAndVet() throws {

@@ -16,7 +16,7 @@ final class RuleExampleTests: XCTestCase {
             XCTAssertFalse(found.diagnostics.isEmpty, "\(rule.name): its bad example reports nothing")
             guard let expected = ex.fixed else { continue }
             var fixer = Driver(analyzers: [rule])
-            fixer.applyFixes = true
+            fixer.fixes = .safe
             let fixed = fixer.analyze([("example.go", Array(ex.bad.utf8))])[0]
             XCTAssertEqual(fixed.fixed.map { String(decoding: $0, as: UTF8.self) }, expected, "\(rule.name): the fix of its example")
             let quiet = Driver(analyzers: [rule]).analyze([("example.go", Array(expected.utf8))])[0]

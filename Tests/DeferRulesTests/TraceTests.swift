@@ -19,7 +19,7 @@ final class TraceTests: XCTestCase {
             let src = traceRoot.appendingPathComponent(name).appendingPathComponent("main.go")
             let original = [UInt8](try Data(contentsOf: src))
             var driver = Driver(analyzers: [LoopDefer.analyzer])
-            driver.applyFixes = true
+            driver.fixes = .safe
             let outcome = driver.analyze([(src.path, original)])[0]
             let fixed = try XCTUnwrap(outcome.fixed, "\(name): the fix changed nothing")
             XCTAssertEqual(outcome.diagnostics.filter { $0.fix != nil }.count, 0)

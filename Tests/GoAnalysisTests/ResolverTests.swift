@@ -157,18 +157,18 @@ final class DriverTests: XCTestCase {
         let ignored = loop.replacingOccurrences(of: "\t\tdefer g.Close()", with: "\t\tdefer g.Close() //deferlab:ignore loop-defer")
         try ignored.write(to: dir.appendingPathComponent("b/x.go"), atomically: true, encoding: .utf8)
         try loop.write(to: dir.appendingPathComponent("b/x_test.go"), atomically: true, encoding: .utf8)
-        let analyzer = Analyzer(name: "loop-defer-like", title: .init(zh: "测", en: "t"), doc: .init(zh: "测", en: "t"), precedence: 1) { pass in
+        let analyzer = Analyzer(name: "loop-defer-like", title: .init(zh: "测", en: "t"), doc: .init(zh: "测", en: "t"), precedence: 1, diagnose: { pass in
             var out: [Diagnostic] = []
             for (i, f) in pass.files.enumerated() {
                 Inspector.walk(f.file, pre: { n in
                     if case .stmt(.defer(let d)) = n {
-                        out.append(Diagnostic(rule: "loop-defer", file: i, pos: d.deferPos, end: d.deferPos + 5, message: .init(zh: "d", en: "d")))
+                        out.append(Diagnostic(rule: "loop-defer", pass: pass, file: i, from: d.deferPos, to: d.deferPos + 5, message: .init(zh: "d", en: "d")))
                     }
                     return true
                 })
             }
             return out
-        }
+        })
         let report = Driver(analyzers: [analyzer]).run(paths: [dir.path + "/...", dir.path + "/testdata/x.go"])
         let seen = report.files.filter { !$0.diagnostics.isEmpty }.map { String($0.path.dropFirst(dir.path.count + 1)) }
         XCTAssertEqual(seen, ["a/x.go", "b/x_test.go", "testdata/x.go"], "vendor, testdata, hidden and _ folders are skipped unless named; ignore comments silence")

@@ -1,11 +1,10 @@
 package control
 
 import (
+	"context"
 	"fmt"
-	"sync"
+	"time"
 )
-
-var mu sync.Mutex
 
 // Walk uses every kind of exit a loop body can have.
 func Walk(rows [][]int, limit int) (int, error) {
@@ -13,8 +12,8 @@ func Walk(rows [][]int, limit int) (int, error) {
 outer:
 	for r, row := range rows {
 		for _, v := range row {
-			mu.Lock()
-			defer mu.Unlock() // want "fix available"
+			t := time.NewTimer(time.Minute)
+			defer t.Stop() // want "fix available"
 			switch {
 			case v < 0:
 				continue outer
@@ -43,8 +42,11 @@ done:
 func Select(chs []chan int) int {
 	n := 0
 	for _, ch := range chs {
-		defer fmt.Println("done with", n) // want "fix available"
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel() // want "fix available"
 		select {
+		case <-ctx.Done():
+			n--
 		case v := <-ch:
 			if v < 0 {
 				break

@@ -6,7 +6,7 @@ import "sync"
 func Serve(mu *sync.Mutex, work chan func()) {
 	for {
 		mu.Lock()
-		defer mu.Unlock() // want "defer never runs: the loop has no exit"
+		defer mu.Unlock() // want "defer never runs: the loop has no exit.*unsafe fix: mu.Unlock\\(\\) releases a lock"
 		job := <-work
 		job()
 	}

@@ -48,3 +48,33 @@ func PanicsAfter(names []string) {
 		}
 	}
 }
+
+// NestedOnce breaks out of both loops right after deferring.
+func NestedOnce(names []string) {
+	for {
+		for _, name := range names {
+			defer println(name)
+			break
+		}
+		break
+	}
+}
+
+// InnerReturn returns from the inner loop right after deferring; the inner loop's
+// continue comes before the defer.
+func InnerReturn(groups [][]string) (string, error) {
+	for _, names := range groups {
+		for _, name := range names {
+			if name == "" {
+				continue
+			}
+			f, err := os.Open(name)
+			if err != nil {
+				return "", err
+			}
+			defer f.Close()
+			return f.Name(), nil
+		}
+	}
+	return "", nil
+}

@@ -2,7 +2,6 @@ package old
 
 import (
 	"fmt"
-	"os"
 	"sync"
 )
 
@@ -27,18 +26,6 @@ func Copied(values []string) {
 	}
 }
 
-// LoopDefer is reported by loop-defer, whose wrap runs the closure in its iteration.
-func LoopDefer(names []string) {
-	for _, name := range names {
-		f, err := os.Open(name)
-		if err != nil {
-			continue
-		}
-		defer func() { fmt.Println(name, f.Close()) }()
-		fmt.Println(name)
-	}
-}
-
 // Once leaves the loop right after the goroutine starts: v never changes again.
 func Once(values []string) {
 	for _, v := range values {
@@ -46,15 +33,6 @@ func Once(values []string) {
 			go func() { fmt.Println(v) }()
 			return
 		}
-	}
-}
-
-// Assigned uses = in the range clause: v is not the loop's own variable.
-func Assigned(values []string) {
-	var v string
-	for _, v = range values {
-		go func() { fmt.Println(v) }()
-		fmt.Println()
 	}
 }
 

@@ -2,6 +2,7 @@ package old
 
 import (
 	"fmt"
+	"os"
 	"sync"
 )
 
@@ -35,12 +36,12 @@ func Counter(n int) {
 	wg.Wait()
 }
 
-// Outer defers once per inner loop, so many times per call: loop-defer reports it and its
-// wrap also gives each iteration its own g, so loopvar-capture stays silent.
+// Outer defers once per inner loop, so many times per call: loop-defer reports it, but its
+// wrap is unsafe (the closure prints), so the captured variables are fixed where they are.
 func Outer(groups [][]string) {
 	for g, names := range groups {
 		for _, name := range names {
-			defer func() { fmt.Println(g, name) }()
+			defer func() { fmt.Println(g, name) }() // want "captures the loop variable g.*\\(fix available\\)"
 			break
 		}
 	}
@@ -83,5 +84,18 @@ func Unknown(get func() []string, done chan bool) {
 func Ticks(done chan int) {
 	for i := 0; i < 3; i++ {
 		go func() { done <- i }() // want "captures the loop variable i"
+	}
+}
+
+// LoopDefer is reported by loop-defer too, but its wrap is unsafe (the closure prints):
+// the captured loop variable is fixed where it is.
+func LoopDefer(names []string) {
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer func() { fmt.Println(name, f.Close()) }() // want "captures the loop variable name.*\\(fix available\\)"
+		fmt.Println(name)
 	}
 }
