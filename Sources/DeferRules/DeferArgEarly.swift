@@ -20,6 +20,8 @@ public enum DeferArgEarly {
             defer 语句执行时就会对被 defer 调用的函数值和参数求值，只有调用本身推迟到函数返回时。\
             所以 defer log.Printf("took %v", time.Since(start)) 记录的是 defer 语句之前经过的时间（几乎为零），\
             defer record(time.Now()) 记录的是 defer 语句执行的时刻，而不是函数返回的时刻。go vet 只报告 time.Since，而且不修复。\
+            time.Now() 作为参数时通常正是一次测量的起点（defer metrics.MeasureSince(key, time.Now())），\
+            所以只有当被 defer 的是本包里的函数、而对应参数的名字不像起点（start、begin、since……）时才报告。\
             修复方法：把调用包进函数字面量，defer func() { log.Printf("took %v", time.Since(start)) }()，\
             整个调用（包括参数）都在返回时才求值。这也会推迟其他参数和接收者的求值，\
             所以只有当它们都不会因此改变时才改写：字面量、常量、函数、包里的名字，以及在 defer 之后不再赋值、\
@@ -33,7 +35,10 @@ public enum DeferArgEarly {
             once; only the call itself waits for the return. So defer log.Printf("took %v", \
             time.Since(start)) logs the time spent before the defer statement, almost zero, and defer \
             record(time.Now()) records when the defer ran, not when the function returned. go vet \
-            reports time.Since only, and fixes nothing. The fix wraps the call in a function literal, \
+            reports time.Since only, and fixes nothing. A time.Now() argument is usually the start of a \
+            measurement (defer metrics.MeasureSince(key, time.Now())), so it is reported only when the \
+            deferred function belongs to the package and its parameter is not named like a start \
+            (start, begin, since, …). The fix wraps the call in a function literal, \
             defer func() { log.Printf("took %v", time.Since(start)) }(), so the whole call, arguments \
             included, is evaluated at the return. That delays the other arguments and the receiver too, \
             so the rewrite is made only when none of them can change by it: literals, constants, \
@@ -92,11 +97,13 @@ public enum DeferArgEarly {
             }
             var found: CallExpr?
             var recovered: CallExpr?
-            for arg in d.call.args {
+            for (index, arg) in d.call.args.enumerated() {
                 Inspector.walk(.expr(arg), pre: { n in
                     if case .expr(.funcLit) = n { return false }  // its body runs later anyway
                     if case .expr(.call(let c)) = n {
-                        if isTimeCall(pass, c), found == nil { found = c }
+                        if found == nil, pass.isCall(c, to: "time", ["Since"]) || isEndTime(pass, c, argument: index, of: d.call) {
+                            found = c
+                        }
                         if pass.isBuiltin(c.fun, "recover"), recovered == nil { recovered = c }
                     }
                     return true
@@ -147,6 +154,20 @@ public enum DeferArgEarly {
             zh: "改写后 recover() 由被 defer 的函数直接调用，程序会从现在会让它崩溃的 panic 中恢复过来并继续运行",
             en: "after the rewrite recover() is called by the deferred function itself, so the program recovers from panics that crash it today and goes on")
         return diag
+    }
+
+    /// `time.Now()` given to a deferred function of the package as a parameter not named
+    /// like the start of a measurement. time.Now() at a defer statement is usually the start
+    /// (`defer metrics.MeasureSince(key, time.Now())`), so it is reported only where the
+    /// source shows another meaning.
+    static func isEndTime(_ pass: Pass, _ c: CallExpr, argument index: Int, of deferred: CallExpr) -> Bool {
+        guard pass.isCall(c, to: "time", ["Now"]), c.args.isEmpty, deferred.args[index].unparen == .call(c),
+              let fd = pass.types.function(called: deferred) ?? pass.types.method(called: deferred) else { return false }
+        let params = fd.type.params.list.flatMap { f in f.names.isEmpty ? [""] : f.names.map(\.name) }
+        guard index < params.count else { return false }
+        let name = params[index].lowercased()
+        let startLike = ["start", "begin", "since", "from", "t0", "then", "started", "began", "origin"]
+        return !name.isEmpty && !startLike.contains { name.hasPrefix($0) || name.hasSuffix($0) }
     }
 
     static func isTimeCall(_ pass: Pass, _ c: CallExpr) -> Bool {

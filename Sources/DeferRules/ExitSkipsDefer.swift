@@ -31,6 +31,9 @@ public enum ExitSkipsDefer {
             usual cure is to move the work into a function that returns an error and exit in main after \
             its defers ran, or to do the cleanup explicitly before exiting.
             """),
+        applicability: LocalizedText(
+            zh: "只报告，不改写：返回错误并在上层退出，还是在退出之前先做清理，要由人来决定。",
+            en: "Report only, no fix: whether to return an error and exit further up, or to clean up before exiting, is for a person to decide."),
         precedence: 50,
         example: RuleExample(bad: """
             package example

@@ -6,14 +6,12 @@ import GoSyntax
 /// the call that made them (a context and its cancel function), closures that capture them.
 /// Finds the first way any of them can outlive the iteration: stored in a variable declared
 /// outside it (map keys too), returned, sent, used by a goroutine, or passed to a call that
-/// may keep it. Values whose type cannot hold a reference (numbers, strings, booleans, errors)
-/// carry nothing.
+/// may keep it. Numbers, booleans and errors carry nothing; strings do, because a name or an
+/// address (a server's URL, a temporary file's name) reaches the resource as well as a pointer.
 struct IterationFlow {
     let safety: LoopSafety
     let rootName: String
     var tracked: Set<Int>
-    /// Names count too: the release removes a temporary file or directory by its name.
-    var namesCarry = false
 
     var pass: Pass { safety.pass }
     var types: TypeOracle { safety.types }
@@ -21,8 +19,7 @@ struct IterationFlow {
     /// The defer being judged: its own call is the release, not a use.
     let deferred: DeferStmt?
 
-    init(safety: LoopSafety, roots: [Int], deferred: DeferStmt? = nil, namesCarry: Bool = false) {
-        self.namesCarry = namesCarry
+    init(safety: LoopSafety, roots: [Int], deferred: DeferStmt? = nil) {
         self.deferred = deferred
         self.safety = safety
         self.rootName = roots.first.map { safety.pass.resolution.object($0).name } ?? "?"
@@ -250,10 +247,12 @@ struct IterationFlow {
         }
     }
 
-    /// Values of this type cannot keep a released value alive (unless names matter).
+    /// Values of this type cannot keep a released value alive or lead back to it: numbers,
+    /// booleans, errors. (Strings can: a URL, an address, a file name.)
     func carriesNothing(_ t: GoType) -> Bool {
         if types.isError(t) { return true }
-        if namesCarry, case .basic("string") = t { return false }
+        if case .basic("string") = t { return false }
+        if case .named = t, case .basic("string")? = types.underlying(t) { return false }
         return types.isScalar(t)
     }
 
@@ -266,18 +265,38 @@ struct IterationFlow {
         }
         if case .funcLit(let f) = fun, let name = mentioned(in: .stmt(.block(f.body))) { return name }
         if case .selector(let s) = fun, let name = carries(s.x) {
-            // A snapshot or copy shares nothing with the receiver (unless names matter).
-            if !namesCarry, let t = types.type(of: s.x), case .named(let path, let type) = t.dereferenced, !path.isEmpty,
+            // A snapshot or copy of the contents shares nothing with the receiver.
+            if let t = types.type(of: s.x), case .named(let path, let type) = t.dereferenced, !path.isEmpty,
                StdlibFacts.hasFreshResults(method: path, type, s.sel.name) { return nil }
             return name
         }
         if includingFunction, case .ident = fun, let name = carries(fun) { return name }
         guard let name = c.args.lazy.compactMap({ carries($0) }).first else { return nil }
+        // What a reader reads is content, not the resource; anything else (a formatted
+        // string, say) may carry its name or address.
         if case .selector(let s) = fun, case .ident(let pkg) = s.x.unparen,
-           case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind, StdlibFacts.isNonRetaining(path, s.sel.name) {
+           case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind, StdlibFacts.readsContent(path, s.sel.name) {
             return nil
         }
         return name
+    }
+
+    /// Whether the iteration uses a tracked value other than to make it, release it (in a
+    /// defer) or compare it with nil.
+    func usedInIteration() -> Bool {
+        var used = false
+        Inspector.walk(.stmt(.block(safety.loop.body)), pre: { n in
+            switch n {
+            case .stmt(.defer): return false
+            case .expr(.binary(let b)) where b.op == .eql || b.op == .neq:
+                if pass.isBuiltin(b.x, "nil") || pass.isBuiltin(b.y, "nil") { return false }
+            case .expr(.ident(let id)):
+                if let o = pass.resolution.uses[id.pos], tracked.contains(o) { used = true }
+            default: break
+            }
+            return !used
+        })
+        return used
     }
 
     /// The first tracked variable mentioned anywhere in a node.

@@ -16,9 +16,9 @@ public enum LoopDefer {
             每次迭代都多留下一个待执行的调用，它持有的资源（文件、连接、锁）直到函数返回才释放。\
             修复方法：把循环体包进一个立即调用的函数字面量 func() { … }()，让 defer 在每次迭代结束时执行。\
             DeferLab 会把循环体里的 continue、break、带标签的跳转、goto 和 return 原样带出闭包。\
-            如果 defer 之后本次迭代一定会离开循环（只执行一次），就不报告。\
-            以下情况不改写，只说明原因：defer 的调用使用了 recover()；被 defer 的函数字面量读写了外层函数的具名返回值；\
-            被 defer 的值逃出了本次迭代；循环体里有闭包无法携带的结构。
+            如果 defer 之后每条路径都会在下一次迭代开始前离开函数或所有外层循环（只执行一次），就不报告，\
+            除非有 goto 能回到它。包装会移动循环体里的每一个 defer，所以每一个都要判断：\
+            被 defer 的调用使用了 recover()（直接或通过本包的函数），或者读写外层函数的具名返回值时，不改写，只说明原因。
             """,
             en: """
             A deferred call runs when the surrounding function returns, not when the loop iteration ends. \
@@ -26,11 +26,38 @@ public enum LoopDefer {
             resource it holds (a file, a connection, a lock) stays held until the function returns. \
             The fix wraps the loop body in a function literal that is called at once, func() { … }(), so \
             each defer runs at the end of its iteration. DeferLab carries continue, break, labeled \
-            branches, goto and return out of the closure unchanged in meaning. A defer after which the \
-            iteration always leaves the loop (it runs at most once) is not reported. No rewrite, only the \
-            reason, when: the deferred call uses recover(); a deferred function literal reads or writes \
-            the function's named results; the deferred value escapes the iteration; or the body holds a \
-            construct the wrap cannot carry.
+            branches, goto and return out of the closure unchanged in meaning. A defer after which every \
+            path leaves the function or all its loops before another iteration can start runs at most \
+            once and is not reported, unless a goto can lead back to it. The wrap moves every defer of \
+            the body, so each of them is judged: no rewrite, only the reason, when one uses recover() \
+            (itself or through a function of the package) or reads or writes the function's named results.
+            """),
+        applicability: LocalizedText(
+            zh: """
+            安全：包装移动的每个 defer 都只是释放本次迭代自己创建的值（f.Close()、resp.Body.Close()、\
+            本次迭代创建的 context 的 cancel()、time.Timer 的 Stop、close(ch)、删除本次迭代创建的临时文件），\
+            并且这些值以及与它们共享的任何东西（字段、元素、由它们派生的值、同一个调用返回的其他结果、捕获它们的闭包）\
+            都不会在迭代之后还能被用到：没有保存到循环外的变量（包括作为 map 的键）、没有被返回、发送、交给 goroutine，\
+            也没有传给可能保留它们的调用（只有经过审查的标准库调用被认为不会保留，例如 io.Copy、io.ReadAll、fmt.Fprint）。\
+            不安全（只有加上 --unsafe-fixes 或由人在编辑器里选择才应用）：其他所有情况，尤其是累积可能正是本意的写法——\
+            在循环里加锁然后在持有全部锁时工作、计数和信号量、按栈恢复的状态（目录、命名空间、被替换的全局变量）、\
+            根据之后的错误回滚、清理函数、测试里的夹具、基准测试的计时——以及值来自循环外或可能被别处保留的情况。消息会说明会改变什么。
+            """,
+            en: """
+            Safe: every defer the wrap moves only releases values its own iteration created \
+            (f.Close(), resp.Body.Close(), cancel() of a context made in the iteration, Stop of a \
+            time.Timer, close(ch), removing a temporary file the iteration made), and neither those \
+            values nor anything sharing them (fields, elements, values derived from them, the other \
+            results of the call that made them, closures that capture them) can be used after the \
+            iteration: nothing is stored in a variable declared outside it (map keys included), \
+            returned, sent, handed to a goroutine, or passed to a call that may keep it (only reviewed \
+            standard-library calls count as keeping nothing: io.Copy, io.ReadAll, fmt.Fprint, …). \
+            Unsafe (applied only with --unsafe-fixes, or when a person picks it in an editor): everything \
+            else, above all the shapes where the pile-up may be the point — taking locks in a loop to \
+            work under all of them, counts and semaphores, state restored like a stack (directories, \
+            namespaces, swapped globals), roll-backs that look at a later error, clean-up functions, \
+            fixtures in tests, timing in benchmarks — and values that come from outside the iteration \
+            or may be kept elsewhere. The message says what would change.
             """),
         precedence: 10,
         example: RuleExample(bad: """

@@ -127,7 +127,6 @@ struct LoopSafety {
                 en: "in a benchmark, releasing \(call) at the end of each iteration changes what is timed")
         }
         var roots: [Int] = []
-        var namesCarry = false
         switch d.call.fun.unparen {
         case .funcLit(let lit):
             if let reason = closureReason(lit, call: call, roots: &roots) { return reason }
@@ -136,7 +135,6 @@ struct LoopSafety {
                 guard path == "os" || path == "io/ioutil", ["Remove", "RemoveAll"].contains(sel.sel.name),
                       let temp = temporaryName(d.call) else { return packageCallReason(call, name: sel.sel.name) }
                 roots.append(temp)
-                namesCarry = true
                 break
             }
             if let reason = intentReason(method: sel.sel.name, call: call) { return reason }
@@ -184,8 +182,15 @@ struct LoopSafety {
         for root in roots {
             if let reason = originReason(root, deferred: d, call: call, role: role) { return reason }
         }
-        var flow = IterationFlow(safety: self, roots: roots, deferred: d, namesCarry: namesCarry)
+        var flow = IterationFlow(safety: self, roots: roots, deferred: d)
         if let reason = flow.escape() { return reason }
+        // Made and released but never used in between: holding every one until the function
+        // returns is what the loop is for (accept connections and keep them open, say).
+        if !flow.usedInIteration() {
+            return LocalizedText(
+                zh: "本次迭代创建并释放了 \(flow.rootName)，但在两者之间没有使用它：循环的目的可能就是把它们全部持有到函数返回",
+                en: "the iteration makes \(flow.rootName) and releases it but never uses it in between: holding every one until the function returns may be what the loop is for")
+        }
         return nil
     }
 

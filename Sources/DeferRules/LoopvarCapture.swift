@@ -47,6 +47,9 @@ public enum LoopvarCapture {
             variable that the closure captures. No rewrite when the closure assigns the loop variable or takes \
             its address: with a copy the program would behave differently.
             """),
+        applicability: LocalizedText(
+            zh: "安全：把变量作为参数传入或在语句前复制，闭包就看到本次迭代的值——这正是修复的目的，其他行为不变。不改写：闭包给循环变量赋值或取它的地址；go 语句位于一个可能在迭代之后才运行的函数字面量里；同一个块里已经声明了同名变量。",
+            en: "Safe: passing the variable as an argument, or copying it before the statement, gives the closure this iteration's value — the point of the fix — and changes nothing else. No fix: the closure assigns the loop variable or takes its address; the go statement sits in a function literal that may run after the iteration; the block already declares that name."),
         precedence: 30,
         requires: [LoopDefer.analyzer],
         example: RuleExample(bad: """

@@ -343,7 +343,7 @@ public enum StdlibFacts {
 
     /// Methods whose results share nothing with the receiver (a snapshot or a copy).
     static let freshResultMethods: Set<String> = [
-        "os.File.Stat", "os.File.Name", "os.File.ReadDir", "os.File.Readdirnames", "os.File.Fd",
+        "os.File.Stat", "os.File.ReadDir", "os.File.Readdirnames", "os.File.Fd",
         "database/sql.Rows.Columns", "bufio.Scanner.Text", "bufio.Scanner.Err",
     ]
 
@@ -351,7 +351,16 @@ public enum StdlibFacts {
         freshResultMethods.contains("\(path).\(type).\(name)")
     }
 
+    /// Calls whose results are the contents read through their argument, not anything that
+    /// names or reaches the argument itself (a file's bytes, not its path).
+    static let contentReaders: Set<String> = [
+        "io.ReadAll", "io/ioutil.ReadAll", "io.ReadFull", "io.ReadAtLeast", "io.Copy", "io.CopyN", "io.CopyBuffer",
+        "encoding/json.Unmarshal", "hash/crc32.Update", "hash/crc32.Checksum", "hash/crc32.ChecksumIEEE",
+        "crypto/sha256.Sum256", "crypto/sha1.Sum", "crypto/md5.Sum",
+    ]
+
     public static func isNonRetaining(_ path: String, _ name: String) -> Bool { nonRetaining.contains("\(path).\(name)") }
+    public static func readsContent(_ path: String, _ name: String) -> Bool { contentReaders.contains("\(path).\(name)") }
     public static func isNonRetaining(method path: String, _ type: String, _ name: String) -> Bool {
         nonRetainingMethods.contains("\(path).\(type).\(name)")
     }

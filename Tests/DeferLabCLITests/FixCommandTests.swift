@@ -182,4 +182,92 @@ final class FixCommandTests: XCTestCase {
         XCTAssertTrue(one.stdout.contains("func() {"), one.stdout)
         XCTAssertEqual(try CLI.run(["explain", "no-such-rule"]).status, 2)
     }
+
+    /// Holds every shard's lock while it works: the wrap is mechanically right but unsafe.
+    static let locks = """
+    package p
+
+    import "sync"
+
+    type shard struct {
+    \tmu sync.Mutex
+    \tn  int
+    }
+
+    // Total works while holding every lock.
+    func Total(shards []*shard) int {
+    \tfor _, s := range shards {
+    \t\ts.mu.Lock()
+    \t\tdefer s.mu.Unlock()
+    \t}
+    \tsum := 0
+    \tfor _, s := range shards {
+    \t\tsum += s.n
+    \t}
+    \treturn sum
+    }
+
+    """
+
+    func testUnsafeFixesNeedAPersonsChoice() throws {
+        let dir = try project(["locks.go": Self.locks, "a.go": Self.loop])
+        let report = try CLI.run(["fix", "--lang", "en", "locks.go"], in: dir)
+        XCTAssertEqual(report.status, 1)
+        XCTAssertTrue(report.stdout.contains("(unsafe fix, needs --unsafe-fixes: s.mu.Unlock() releases a lock"), report.stdout)
+        // -w applies the safe fix of a.go and leaves locks.go alone, listing what it left.
+        let w = try CLI.run(["fix", "-w", "--lang", "en", "./..."], in: dir)
+        XCTAssertEqual(w.status, 1, "a finding is left unfixed")
+        XCTAssertTrue(w.stdout.contains("locks.go:14:3:"), w.stdout)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("locks.go"), encoding: .utf8), Self.locks, "unsafe fixes are not applied by -w")
+        XCTAssertNotEqual(try String(contentsOf: dir.appendingPathComponent("a.go"), encoding: .utf8), Self.loop, "safe fixes are")
+        // -d and -l show what -w would do; with --unsafe-fixes they show the unsafe fix too.
+        XCTAssertEqual(try CLI.run(["fix", "-l", "locks.go"], in: dir).stdout, "")
+        XCTAssertEqual(try CLI.run(["fix", "-l", "--unsafe-fixes", "locks.go"], in: dir).stdout, "locks.go\n")
+        let unsafe = try CLI.run(["fix", "-w", "--unsafe-fixes", "locks.go"], in: dir)
+        XCTAssertEqual(unsafe.status, 0, unsafe.stdout + unsafe.stderr)
+        XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("locks.go"), encoding: .utf8).contains("\t\tfunc() {\n\t\t\ts.mu.Lock()"))
+        // --unsafe-fixes only means something when fixes are applied.
+        XCTAssertEqual(try CLI.run(["fix", "--unsafe-fixes", "locks.go"], in: dir).status, 2)
+    }
+
+    func testJSONSaysApplicabilityAndReasonForEveryFindingAndSyntaxErrors() throws {
+        let exit = "package main\n\nimport \"os\"\n\nfunc main() {\n\tdefer println(\"bye\")\n\tos.Exit(1)\n}\n"
+        let dir = try project(["locks.go": Self.locks, "a.go": Self.loop, "exit/main.go": exit, "bad/bad.go": "package bad\n\nfunc f( {\n"])
+        let json = try CLI.run(["fix", "--json", "--lang", "en", "./..."], in: dir)
+        XCTAssertEqual(json.status, 2, "a syntax error is an error")
+        let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        let byRule = Dictionary(grouping: items) { $0["rule"] as! String }
+        XCTAssertEqual(Set(byRule.keys), ["loop-defer", "exit-skips-defer", "syntax-error"])
+        for item in items {
+            let applicability = item["applicability"] as? String
+            XCTAssertTrue(["safe", "unsafe", "none"].contains(applicability ?? ""), "\(item)")
+            XCTAssertEqual(item["fixable"] as? Bool, applicability != "none")
+            if applicability != "safe" { XCTAssertNotNil(item["reason"] as? String, "a finding that is not applied says why: \(item)") }
+        }
+        let loops = byRule["loop-defer"]!.sorted { ($0["file"] as! String) < ($1["file"] as! String) }
+        XCTAssertEqual(loops.map { $0["applicability"] as? String }, ["safe", "unsafe"])
+        let syntax = byRule["syntax-error"]![0]
+        XCTAssertEqual(syntax["file"] as? String, "./bad/bad.go")
+        XCTAssertEqual(syntax["line"] as? Int, 3)
+        XCTAssertTrue((syntax["message"] as? String ?? "").contains("expected"), "\(syntax)")
+        XCTAssertEqual(json.stderr, "", "with --json the syntax error is in the array, not on stderr")
+
+        let sarif = try CLI.run(["fix", "--sarif", "./..."], in: dir)
+        let run = ((try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as! [String: Any])["runs"] as! [[String: Any]])[0]
+        let results = run["results"] as! [[String: Any]]
+        XCTAssertTrue(results.contains { $0["ruleId"] as? String == "syntax-error" && $0["level"] as? String == "error" })
+        let unsafe = results.first { ($0["properties"] as? [String: Any])?["applicability"] as? String == "unsafe" }
+        XCTAssertNotNil((unsafe?["properties"] as? [String: Any])?["unsafeReason"])
+    }
+
+    func testExplainGivesCriteriaAndIgnoreComment() throws {
+        for lang in ["en", "zh"] {
+            let one = try CLI.run(["explain", "loop-defer", "--lang", lang])
+            XCTAssertTrue(one.stdout.contains("//deferlab:ignore loop-defer"), one.stdout)
+            XCTAssertTrue(one.stdout.contains("--unsafe-fixes"), one.stdout)
+        }
+        let help = try CLI.run(["fix", "--help"])
+        XCTAssertTrue(help.stdout.contains("//deferlab:ignore"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("--unsafe-fixes"), help.stdout)
+    }
 }

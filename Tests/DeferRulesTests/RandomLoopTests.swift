@@ -101,6 +101,8 @@ struct LoopProgram {
 
         func (r *resource) Close() { fmt.Println("close", r.name) }
 
+        func (r *resource) use() { fmt.Println("use", r.name) }
+
         var errStop = errors.New("stop")
 
         func call(name string, f func([]int) (int, error), in []int) {
@@ -175,7 +177,7 @@ struct LoopProgram {
             c.counter += 1
             let name = "\(c.name).d\(c.depth).\(c.counter)"
             let r = "r\(c.counter)"
-            return "\(indent)\(r) := open(fmt.Sprint(\"\(name)-\", \(i)))\n\(indent)defer \(r).Close()\n"
+            return "\(indent)\(r) := open(fmt.Sprint(\"\(name)-\", \(i)))\n\(indent)defer \(r).Close()\n\(indent)\(r).use()\n"
         case 3:
             return "\(indent)acc += \(v)\n"
         case 4, 5:

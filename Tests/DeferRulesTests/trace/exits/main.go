@@ -17,11 +17,14 @@ func open(name string) *resource {
 
 func (r *resource) Close() { fmt.Println("close", r.name) }
 
+func (r *resource) use() { fmt.Println("use", r.name) }
+
 func sum(items []int) (int, error) {
 	total := 0
 	for i, v := range items {
 		r := open(fmt.Sprint("sum", i))
 		defer r.Close()
+		r.use()
 		if v < 0 {
 			return total, fmt.Errorf("negative at %d", i)
 		}
@@ -43,6 +46,7 @@ outer:
 		for j, v := range row {
 			r := open(fmt.Sprint("cell", i, j))
 			defer r.Close()
+			r.use()
 			switch {
 			case v == 0:
 				continue outer
@@ -66,6 +70,7 @@ func find(names []string, want string) (string, error) {
 	for i := 0; i < len(names); i++ {
 		r := open(names[i])
 		defer r.Close()
+		r.use()
 		if names[i] == want {
 			return fmt.Sprint("found at ", i), nil
 		}

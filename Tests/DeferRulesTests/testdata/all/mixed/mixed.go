@@ -11,6 +11,7 @@ func Process(names []string) error {
 	for _, name := range names {
 		resp, err := http.Get(name)
 		defer resp.Body.Close() // want "uses resp before err is checked" "every iteration adds one more pending resp.Body.Close\\(\\)"
+		_ = resp.StatusCode
 		if err != nil {
 			return err
 		}

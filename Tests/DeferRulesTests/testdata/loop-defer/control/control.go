@@ -14,6 +14,7 @@ outer:
 		for _, v := range row {
 			t := time.NewTimer(time.Minute)
 			defer t.Stop() // want "fix available"
+			_ = t.C
 			switch {
 			case v < 0:
 				continue outer

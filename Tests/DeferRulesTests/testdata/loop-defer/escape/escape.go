@@ -3,6 +3,8 @@ package escape
 import (
 	"compress/gzip"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 )
 
@@ -194,4 +196,15 @@ func Names(dir string, count int) []string {
 		f.Close()
 	}
 	return names
+}
+
+// Servers starts test servers whose addresses the caller uses after the loop.
+func Servers(n int, h http.Handler) []string {
+	var urls []string
+	for i := 0; i < n; i++ {
+		ts := httptest.NewServer(h)
+		defer ts.Close() // want "unsafe fix: ts is stored in urls, declared outside the iteration"
+		urls = append(urls, ts.URL)
+	}
+	return urls
 }

@@ -12,6 +12,7 @@ again:
 			continue
 		}
 		defer f.Close() // want "defer runs when Again returns"
+		_, _ = f.Stat()
 		break
 	}
 	tries++

@@ -1,6 +1,7 @@
 package intent
 
 import (
+	"net"
 	"os"
 	"sync"
 )
@@ -87,4 +88,16 @@ func Setups(setups []func() (func(), error), run func()) error {
 	}
 	run()
 	return nil
+}
+
+// Hold accepts connections and keeps every one open until stop is closed.
+func Hold(ln net.Listener, n int, stop chan struct{}) {
+	for i := 0; i < n; i++ {
+		conn, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close() // want "unsafe fix: the iteration makes conn and releases it but never uses it in between"
+	}
+	<-stop
 }

@@ -10,12 +10,14 @@ func Both(dirs [][]string) error {
 			return err
 		}
 		defer d.Close() // want "fix available"
+		_, _ = d.Stat()
 		for _, name := range names {
 			f, err := os.Open(name)
 			if err != nil {
 				return err
 			}
 			defer f.Close() // want "fix available"
+			_, _ = f.Stat()
 		}
 	}
 	return nil

@@ -14,6 +14,7 @@ func Open(names iter.Seq[string]) (int, error) {
 			return n, err
 		}
 		defer f.Close() // want "fix available"
+		_, _ = f.Stat()
 		n++
 	}
 	return n, nil
@@ -28,6 +29,7 @@ func First[T any](items []T, open func(T) (*os.File, error)) (T, error) {
 			return zero, err
 		}
 		defer f.Close() // want "fix available"
+		_, _ = f.Stat()
 		if f.Name() != "" {
 			continue
 		}
