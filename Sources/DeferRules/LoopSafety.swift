@@ -138,15 +138,15 @@ struct LoopSafety {
                 break
             }
             if let reason = intentReason(method: sel.sel.name, call: call) { return reason }
-            guard let rootID = rootIdent(sel.x), let root = pass.objectID(rootID), pass.resolution.object(root).kind == .variable else {
-                return LocalizedText(
-                    zh: "\(call) 的接收者不是在本次迭代里创建的变量：无法证明它在迭代之后不再被使用",
-                    en: "the receiver of \(call) is not a variable the iteration created, so nothing shows it is unused after the iteration")
-            }
             if !isRelease(method: sel.sel.name, receiver: sel.x) {
                 return LocalizedText(
                     zh: "\(call) 不是释放本次迭代创建的值：它的效果会从函数返回时提前到每次迭代结束时",
                     en: "\(call) is not a release of a value the iteration created: its effect would move from the return to the end of each iteration")
+            }
+            guard let rootID = rootIdent(sel.x), let root = pass.objectID(rootID), pass.resolution.object(root).kind == .variable else {
+                return LocalizedText(
+                    zh: "\(call) 的接收者由一个表达式当场算出，没有保存在变量里：无法看出它释放的是什么",
+                    en: "the receiver of \(call) is computed on the spot, not held in a variable: what it releases cannot be followed")
             }
             roots.append(root)
         case .ident(let id):

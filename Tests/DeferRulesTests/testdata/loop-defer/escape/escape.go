@@ -208,3 +208,17 @@ func Servers(n int, h http.Handler) []string {
 	}
 	return urls
 }
+
+type y struct{}
+
+func (y) A(n string) {}
+
+func (y) Close() error { return nil }
+
+// Literal defers calls on values made on the spot.
+func Literal(names []string) {
+	for _, n := range names {
+		defer y{}.A(n)    // want "unsafe fix: y\\{\\}.A\\(n\\) is not a release of a value the iteration created"
+		defer y{}.Close() // want "unsafe fix: the wrap also moves the defer on line \\d+: y\\{\\}.A\\(n\\) is not a release"
+	}
+}
