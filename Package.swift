@@ -1,21 +1,32 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way (see ../shared/STYLE.md):
-//   GoSyntax (front end, no dependencies)
-//   GoToolchain (finds and runs Go; no dependencies)
-//   GoAnalysis (scopes, language versions, analyzers, the driver) -> GoSyntax
-//   DeferRules (one file per rule) -> GoAnalysis
-//   LabContent (the example catalog: Content/ manifests, located and validated; Foundation only)
-//   LabLessons (Lessons/: bilingual sections, located like Content/, validated against it) -> LabContent
-//   LabRunner (build and run a program with the measuring probe) -> GoToolchain, GoSyntax, LabContent
-//   CLibEdit (system library for the learning shell)
-//   DeferLabCore (language choice, text catalog, source walking, commands' logic)
-//   LabShell (the learning shell: REPL, rendering, libedit) -> everything above
-//   deferlab (argument parsing only)
+// DeferLab runs on Linux only: it reads /proc, uses inotify and posix_spawn through Glibc
+// (Sources/LabText/Platform.swift stops a build anywhere else with a clear message).
+//
+// The pipeline, bottom to top; every arrow is an import, and scripts/check-deps (run by the
+// tests) checks that each target declares exactly what it imports:
+//
+//   LabText       language, the one bilingual text type, message catalogs, display width,
+//                 JSON output                                                   (no dependencies)
+//   GoSyntax      Go front end: tokens, scanner, AST, parser, inspector, text edits
+//                                                                               (no dependencies)
+//   GoToolchain   find the project and Go, run processes                        (no dependencies)
+//   GoAnalysis    scopes, syntactic types, analyzers, the driver, finding formats
+//                                                              -> GoSyntax, LabText
+//   DeferRules    one file per rule, with its fix and its criteria
+//                                                              -> GoAnalysis, GoSyntax, LabText
+//   LabContent    the example catalog (Content/)                              -> GoToolchain, LabText
+//   LabLessons    the bilingual lessons (Lessons/)                            -> LabContent, LabText
+//   LabRunner     build and measure Go programs with the probe                -> GoToolchain, GoSyntax, LabContent
+//   LabCommands   each command's logic, returning values and their renderings
+//                                                              -> everything above but LabLessons
+//   LabWorkshop   exercises: load, check by measurement, state, watch         -> LabCommands and below
+//   CLibEdit      the libedit shim (system library)
+//   LabShell      the learning shell: terminal I/O, pages, charts             -> all of the above
+//   deferlab      the executable: argument parsing only (swift-argument-parser)
 let package = Package(
     name: "DeferLab",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "deferlab", targets: ["deferlab"]),
     ],
@@ -23,53 +34,57 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
+        .target(name: "LabText"),
         .target(name: "GoSyntax"),
         .target(name: "GoToolchain"),
-        .target(name: "GoAnalysis", dependencies: ["GoSyntax"]),
-        .target(name: "DeferRules", dependencies: ["GoAnalysis", "GoSyntax"]),
-        .target(name: "LabContent"),
-        .target(name: "LabLessons", dependencies: ["LabContent"]),
+        .target(name: "GoAnalysis", dependencies: ["GoSyntax", "LabText"]),
+        .target(name: "DeferRules", dependencies: ["GoAnalysis", "GoSyntax", "LabText"]),
+        .target(name: "LabContent", dependencies: ["GoToolchain", "LabText"]),
+        .target(name: "LabLessons", dependencies: ["LabContent", "GoToolchain", "LabText"]),
         .target(name: "LabRunner", dependencies: ["GoToolchain", "GoSyntax", "LabContent"]),
+        .target(
+            name: "LabCommands",
+            dependencies: ["LabText", "GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
+        ),
+        .target(name: "LabWorkshop", dependencies: ["LabCommands", "DeferRules", "LabContent", "LabRunner", "GoToolchain", "LabText"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
         .target(
-            name: "DeferLabCore",
-            dependencies: ["GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
-        ),
-        .target(
-            name: "LabWorkshop",
-            dependencies: ["DeferLabCore", "DeferRules", "LabContent", "LabRunner", "GoToolchain"]
-        ),
-        .target(
             name: "LabShell",
-            dependencies: ["DeferLabCore", "LabWorkshop", "LabLessons", "LabContent", "LabRunner", "GoToolchain", "GoSyntax",
-                           "GoAnalysis", "DeferRules", "CLibEdit"]
+            dependencies: ["LabCommands", "LabWorkshop", "LabLessons", "LabContent", "LabRunner", "LabText", "GoToolchain",
+                           "GoSyntax", "GoAnalysis", "DeferRules", "CLibEdit"]
         ),
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "DeferLabCore", "LabShell", "LabWorkshop", "GoSyntax", "GoToolchain", "LabContent", "LabRunner", "CLibEdit",
+                "LabCommands", "LabShell", "LabWorkshop", "LabText", "GoAnalysis", "GoToolchain", "LabContent", "LabRunner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "GoToolchain", "GoAnalysis", "DeferLabCore"]),
+        // Tests: one target per source target, and the helpers they share.
+        .target(name: "TestSupport", dependencies: ["GoToolchain", "LabText"], path: "Tests/TestSupport"),
+        .testTarget(name: "LabTextTests", dependencies: ["LabText", "TestSupport"]),
+        .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "TestSupport"]),
+        .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain", "TestSupport"]),
+        .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
         .testTarget(
             name: "DeferRulesTests",
-            dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "DeferLabCore"],
+            dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "TestSupport"],
             exclude: ["testdata", "trace"]
         ),
-        .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain"]),
         .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain"]),
-        .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules"]),
+        .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules", "GoToolchain"]),
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
                     exclude: ["programs"]),
-        .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabLessons", "LabContent", "DeferLabCore"]),
-        .testTarget(name: "LabWorkshopTests", dependencies: ["LabWorkshop", "LabRunner", "LabContent", "GoToolchain", "DeferLabCore"]),
-        .testTarget(name: "DeferLabCLITests", dependencies: ["DeferLabCore", "GoToolchain", "CLibEdit", "LabRunner"]),
+        .testTarget(name: "LabCommandsTests",
+                    dependencies: ["LabCommands", "LabRunner", "GoAnalysis", "GoSyntax", "GoToolchain", "TestSupport"]),
+        .testTarget(name: "LabWorkshopTests",
+                    dependencies: ["LabWorkshop", "LabRunner", "LabCommands", "LabText", "DeferRules", "GoToolchain", "TestSupport"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabText", "CLibEdit"]),
+        .testTarget(name: "DeferLabCLITests", dependencies: ["TestSupport", "GoToolchain", "LabCommands"]),
     ],
     swiftLanguageModes: [.v6]
 )

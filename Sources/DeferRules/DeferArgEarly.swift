@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// defer-arg-early: a deferred call's arguments are evaluated at the defer statement, so
 /// `defer log.Printf("took %v", time.Since(start))` logs the time before the defer, almost

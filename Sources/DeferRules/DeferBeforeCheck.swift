@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// defer-before-check: `x, err := f(…)` followed in the same block by a `defer` that uses `x`
 /// before `err` is checked, where the deferred call goes wrong on the value `x` has when `f`

@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// exit-skips-defer: `os.Exit` and `log.Fatal`/`Fatalf`/`Fatalln` end the program at once;
 /// the calls deferred so far in the function never run. Report only: whether the exit should

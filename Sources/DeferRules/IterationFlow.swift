@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// Follows the values a deferred call releases through one loop body, and everything that
 /// shares them: fields and elements, values derived by calls on them, the other results of

@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// loop-defer: a defer in a `for`/`range` body runs when the function returns, not at the
 /// end of each iteration. The fix wraps the loop body in `func() { … }()`, carrying every

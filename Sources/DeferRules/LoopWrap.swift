@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// Wraps a loop body in `func() { … }()` so its defers run at the end of each iteration,
 /// without changing what the loop does otherwise (the model is gopls' extract function):
@@ -44,8 +45,7 @@ struct LoopWrap {
         var temps: [String]?        // fresh names of the result temporaries, made on first use
         var control: String?
         let bodyStart = unit.offset(loop.body.lbrace) + 1
-        // CRLF files stay CRLF.
-        let nl = unit.bytes.firstIndex(of: 0x0A).map { $0 > 0 && unit.bytes[$0 - 1] == 0x0D } == true ? "\r\n" : "\n"
+        let nl = pass.newline(file)  // CRLF files stay CRLF
 
         func code(for action: String) -> Int {
             if let i = actions.firstIndex(of: action) { return i + 1 }

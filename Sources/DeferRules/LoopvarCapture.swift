@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// loopvar-capture: before Go 1.22 a loop's `:=` variables are one variable for the whole
 /// loop; the variables of `for a = range xs` and `for i = 0; …` are always one variable (they

@@ -1,5 +1,6 @@
 import GoAnalysis
 import GoSyntax
+import LabText
 
 /// The value a variable holds when the call that set it failed — the zero value of its type —
 /// and whether a deferred call surely goes wrong on it. Only types the source (or

@@ -1,16 +1,6 @@
 import Foundation
 import GoSyntax
-
-/// Text in both languages. Analyzers carry their own zh/en text next to their logic.
-public struct LocalizedText: Sendable, Equatable, Codable {
-    public var zh: String
-    public var en: String
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
-    public func text(chinese: Bool) -> String { chinese ? zh : en }
-}
+import LabText
 
 /// How sure a fix is that it changes nothing but what the finding is about (ruff's safe and
 /// unsafe fixes, clippy's MachineApplicable and MaybeIncorrect).

@@ -127,14 +127,7 @@ public enum CommentAlignment {
             size = text.count
         }
         var count: Int { starts.count }
-        func index(of offset: Int) -> Int {
-            var lo = 0, hi = starts.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-            }
-            return lo
-        }
+        func index(of offset: Int) -> Int { SourceFile.lineIndex(ofOffset: offset, in: starts) }
         func indent(_ line: Int, in text: [UInt8]) -> ArraySlice<UInt8> {
             var k = starts[line]
             while k < text.count && (text[k] == 0x09 || text[k] == 0x20) { k += 1 }

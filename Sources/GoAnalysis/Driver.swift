@@ -1,5 +1,6 @@
 import Foundation
 import GoSyntax
+import LabText
 import Synchronization
 
 /// One input file's outcome.
@@ -27,6 +28,19 @@ public struct FileOutcome: Sendable {
     /// Syntax errors as `path:line:col: message`, the form gofmt prints.
     public var syntaxErrorLines: [String] {
         syntaxErrors.map { e in "\(position(ofOffset: e.offset).map(\.description) ?? path): \(e.message)" }
+    }
+}
+
+extension FileOutcome.Problem {
+    /// What went wrong with `path`, in `language`.
+    public func message(_ path: String, _ language: Language) -> String {
+        let texts = Catalog(language)
+        switch self {
+        case .missing: return texts(.noSuchPath, path)
+        case .notFileOrDirectory: return texts(.notFileOrDirectory, path)
+        case .isDirectory: return texts(.isDirectory, path)
+        case .unreadable(let why): return texts(.cannotRead, path, why)
+        }
     }
 }
 
@@ -96,21 +110,10 @@ public struct Driver: Sendable {
             }
         }
         // Read in parallel.
-        let read = Mutex<[Int: Result<[UInt8], FileReader.Failure>]>([:])
-        let next = Atomic<Int>(0)
-        let paths = inputs.map(\.1)
-        BigStack.parallel(workers: Driver.workers(paths.count)) { _ in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= paths.count { return }
-                let r = FileReader.read(paths[i])
-                read.withLock { $0[i] = r }
-            }
-        }
-        let results = read.withLock { $0 }
+        let results = Driver.parallelMap(inputs.map(\.1)) { FileReader.read($0) }
         var sources: [(path: String, bytes: [UInt8], outcome: Int)] = []
         for (k, input) in inputs.enumerated() {
-            switch results[k]! {
+            switch results[k] {
             case .success(let b): sources.append((input.1, b, input.0))
             case .failure(.isDirectory): outcomes[input.0].problem = .isDirectory
             case .failure(.errno(let e)): outcomes[input.0].problem = .unreadable(FileReader.describe(e))
@@ -143,18 +146,7 @@ public struct Driver: Sendable {
             groups[dir + "\u{0}" + p.parsed.file.name.name, default: []].append(i)
         }
         let packages = groups.keys.sorted().map { groups[$0]! }
-        let done = Mutex<[[FileOutcome]]>(Array(repeating: [], count: packages.count))
-        let next = Atomic<Int>(0)
-        BigStack.parallel(workers: Driver.workers(packages.count)) { _ in
-            while true {
-                let k = next.add(1, ordering: .relaxed).oldValue
-                if k >= packages.count { return }
-                let files = packages[k].map { parsed[$0] }
-                let result = self.analyzePackage(files)
-                done.withLock { $0[k] = result }
-            }
-        }
-        let results = done.withLock { $0 }
+        let results = Driver.parallelMap(packages) { members in self.analyzePackage(members.map { parsed[$0] }) }
         for (k, members) in packages.enumerated() {
             for (j, i) in members.enumerated() { outcomes[i] = results[k][j] }
         }
@@ -171,18 +163,11 @@ public struct Driver: Sendable {
     func parseAll(_ sources: [(path: String, bytes: [UInt8])]) -> [ParsedSource] {
         var fset = FileSet()
         let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
-        let out = Mutex<[ParsedSource?]>(Array(repeating: nil, count: sources.count))
-        let next = Atomic<Int>(0)
-        BigStack.parallel(workers: Driver.workers(sources.count)) { _ in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= sources.count { return }
-                let s = sources[i]
-                let p = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i])
-                out.withLock { $0[i] = ParsedSource(path: s.path, bytes: s.bytes, parsed: p) }
-            }
+        return Driver.parallelMap(Array(sources.indices)) { i in
+            let s = sources[i]
+            return ParsedSource(path: s.path, bytes: s.bytes,
+                                parsed: GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i]))
         }
-        return out.withLock { $0.map { $0! } }
     }
 
     /// Runs every analyzer on one package; with `applyFixes`, applies fixes round by round
@@ -258,6 +243,22 @@ public struct Driver: Sendable {
             perFile[i].sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
         }
         return perFile
+    }
+
+    /// `transform` applied to every item on big-stack worker threads (one per core), results
+    /// in the items' order: the driver's one parallel loop (reading, parsing, analysing).
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
+        let out = Mutex<[R?]>(Array(repeating: nil, count: items.count))
+        let next = Atomic<Int>(0)
+        BigStack.parallel(workers: workers(items.count)) { _ in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= items.count { return }
+                let r = transform(items[i])
+                out.withLock { $0[i] = r }
+            }
+        }
+        return out.withLock { $0.map { $0! } }
     }
 
     static func workers(_ items: Int) -> Int {

@@ -37,12 +37,12 @@ public struct Scope: Sendable {
 }
 
 /// The predeclared identifiers of Go 1.27.
-enum Universe {
-    static let types = ["any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
+public enum Universe {
+    public static let types = ["any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
                         "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint",
                         "uint8", "uint16", "uint32", "uint64", "uintptr"]
-    static let constants = ["true", "false", "iota", "nil"]
-    static let functions = ["append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+    public static let constants = ["true", "false", "iota", "nil"]
+    public static let functions = ["append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
                             "make", "max", "min", "new", "panic", "print", "println", "real", "recover"]
-    static var all: [String] { types + constants + functions }
+    public static var all: [String] { types + constants + functions }
 }

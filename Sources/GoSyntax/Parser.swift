@@ -58,14 +58,7 @@ struct Parser {
 
     @inline(__always) func offset(_ p: Pos) -> Int { p.raw - base }
 
-    func line(ofOffset offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo + 1
-    }
+    func line(ofOffset offset: Int) -> Int { SourceFile.lineIndex(ofOffset: offset, in: lineStarts) + 1 }
 
     func lineFor(_ p: Pos) -> Int { line(ofOffset: offset(p)) }
 

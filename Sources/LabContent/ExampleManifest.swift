@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// One of the two programs every example ships: the buggy one and the fixed one.
 public enum Variant: String, Sendable, Hashable, CaseIterable, Codable {
@@ -6,20 +7,6 @@ public enum Variant: String, Sendable, Hashable, CaseIterable, Codable {
     case bad
     /// The same program with the fix (`fixed/`).
     case fixed
-}
-
-/// A text in both languages of DeferLab; both must be non-empty in a valid manifest.
-public struct LocalizedText: Sendable, Hashable, Codable {
-    /// The Chinese text.
-    public var zh: String
-    /// The English text.
-    public var en: String
-
-    /// Creates a text from its two translations.
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
 }
 
 /// A measured figure a run reports; `figures` in a manifest names the ones that matter.

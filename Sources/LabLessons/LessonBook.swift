@@ -1,4 +1,6 @@
 import Foundation
+import GoToolchain
+import LabText
 import LabContent
 
 /// Every lesson section under `Lessons/`, loaded and validated against the example catalog,
@@ -54,7 +56,14 @@ public struct LessonBook: Sendable {
     public static func forCurrentProcess(examples: ExampleCatalog, ruleNames: Set<String>? = nil)
         throws(LessonError) -> LessonBook
     {
-        try load(lessonsFolder: locateLessons(with: .forCurrentProcess()), examples: examples, ruleNames: ruleNames)
+        try load(with: .forCurrentProcess(), examples: examples, ruleNames: ruleNames)
+    }
+
+    /// Finds the lessons with `locator` and loads them, validated against `examples`.
+    public static func load(with locator: ProjectLocator, examples: ExampleCatalog, ruleNames: Set<String>? = nil)
+        throws(LessonError) -> LessonBook
+    {
+        try load(lessonsFolder: locateLessons(with: locator), examples: examples, ruleNames: ruleNames)
     }
 
     private static func locateLessons(with locator: ProjectLocator) throws(LessonError) -> URL {

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import LabContent
 
 /// Any JSON object key; used to reject fields a block kind does not have, so a misspelt
@@ -23,6 +24,35 @@ extension KeyedDecodingContainer where Key == AnyKey {
 
     func value<T: Decodable>(_ name: String) throws -> T { try decode(T.self, forKey: AnyKey(name)) }
     func optional<T: Decodable>(_ name: String) throws -> T? { try decodeIfPresent(T.self, forKey: AnyKey(name)) }
+
+    /// A text field `{"zh": "…", "en": "…"}` (see `TextJSON`).
+    func text(_ name: String) throws -> LocalizedText { try decode(TextJSON.self, forKey: AnyKey(name)).text }
+    func optionalText(_ name: String) throws -> LocalizedText? { try decodeIfPresent(TextJSON.self, forKey: AnyKey(name))?.text }
+}
+
+/// A text in a lesson file: `{"zh": "…", "en": "…"}`. Either may be missing, decoded as empty
+/// (validation reports it); any other field is an error.
+struct TextJSON: Decodable {
+    var text: LocalizedText
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["zh", "en"], what: "a text")
+        text = LocalizedText(zh: try c.optional("zh") ?? "", en: try c.optional("en") ?? "")
+    }
+}
+
+/// Diagram lines: `{"zh": [...], "en": [...]}`, or one list shared by both languages.
+struct LinesJSON: Decodable {
+    var lines: Bilingual<[String]>
+    init(from decoder: any Decoder) throws {
+        if let shared = try? decoder.singleValueContainer().decode([String].self) {
+            lines = Bilingual(both: shared)
+            return
+        }
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["zh", "en"], what: "a diagram")
+        lines = Bilingual(zh: try c.optional("zh") ?? [], en: try c.optional("en") ?? [])
+    }
 }
 
 /// The current version of the lesson file format (`"format"` in each file).
@@ -32,7 +62,7 @@ let lessonFormatVersion = 1
 struct LessonFile: Decodable {
     var section: String
     var slug: String
-    var title: Bilingual
+    var title: LocalizedText
     var blocks: [LessonBlock]
 
     init(from decoder: any Decoder) throws {
@@ -46,42 +76,20 @@ struct LessonFile: Decodable {
         }
         section = try c.value("section")
         slug = try c.value("slug")
-        title = try c.value("title")
+        title = try c.text("title")
         blocks = try c.value("blocks")
-    }
-}
-
-extension Bilingual: Decodable {
-    /// Decodes `{"zh": "…", "en": "…"}`; either may be missing (validation reports it).
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: AnyKey.self)
-        try c.rejectUnknownKeys(["zh", "en"], what: "a text")
-        self.init(zh: try c.optional("zh"), en: try c.optional("en"))
     }
 }
 
 /// A table cell: `{"zh", "en"}`, or one string shared by both languages (code, names).
 struct Cell: Decodable {
-    var text: Bilingual
+    var text: LocalizedText
     init(from decoder: any Decoder) throws {
         if let shared = try? decoder.singleValueContainer().decode(String.self) {
-            text = Bilingual(neutral: shared)
+            text = LocalizedText(both: shared)
         } else {
-            text = try Bilingual(from: decoder)
+            text = try TextJSON(from: decoder).text
         }
-    }
-}
-
-extension BilingualLines: Decodable {
-    /// Decodes `{"zh": [...], "en": [...]}`, or one list of lines shared by both languages.
-    public init(from decoder: any Decoder) throws {
-        if let shared = try? decoder.singleValueContainer().decode([String].self) {
-            self.init(zh: shared, en: shared)
-            return
-        }
-        let c = try decoder.container(keyedBy: AnyKey.self)
-        try c.rejectUnknownKeys(["zh", "en"], what: "a diagram")
-        self.init(zh: try c.optional("zh"), en: try c.optional("en"))
     }
 }
 
@@ -89,7 +97,7 @@ extension ChecklistItem: Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         try c.rejectUnknownKeys(["key", "text"], what: "a checklist item")
-        self.init(key: try c.value("key"), text: try c.value("text"))
+        self.init(key: try c.value("key"), text: try c.text("text"))
     }
 }
 
@@ -133,7 +141,7 @@ extension LessonBlock: Decodable {
         let content: LessonContent
         switch kind {
         case "prose":
-            content = .prose(try c.value("text"))
+            content = .prose(try c.text("text"))
         case "listing":
             let code: [String]? = try c.optional("code")
             let example: String? = try c.optional("example")
@@ -153,25 +161,26 @@ extension LessonBlock: Decodable {
                     forKey: AnyKey("code"), in: c,
                     debugDescription: "a listing has either \"example\" (with \"variant\") or \"code\", exactly one")
             }
-            content = .listing(Listing(source: source, caption: try c.optional("caption")))
+            content = .listing(Listing(source: source, caption: try c.optionalText("caption")))
         case "run":
             content = .run(RunBlock(example: try c.value("example"), variants: try variant("variant", allowBoth: true),
-                                    note: try c.optional("note")))
+                                    note: try c.optionalText("note")))
         case "diff":
             content = .diff(DiffBlock(example: try c.value("example"), file: try c.optional("file") ?? "main.go",
-                                      note: try c.optional("note")))
+                                      note: try c.optionalText("note")))
         case "table":
             let columns: [Cell] = try c.value("columns")
             let rows: [[Cell]] = try c.value("rows")
             content = .table(TableBlock(columns: columns.map(\.text), rows: rows.map { $0.map(\.text) },
-                                        caption: try c.optional("caption")))
+                                        caption: try c.optionalText("caption")))
         case "diagram":
-            content = .diagram(DiagramBlock(art: try c.value("art"), caption: try c.optional("caption")))
+            content = .diagram(DiagramBlock(art: try c.decode(LinesJSON.self, forKey: AnyKey("art")).lines,
+                                            caption: try c.optionalText("caption")))
         case "checklist":
             content = .checklist(try c.value("items"))
         case "correction":
-            content = .correction(Correction(example: try c.value("example"), article: try c.value("article"),
-                                             measured: try c.value("measured")))
+            content = .correction(Correction(example: try c.value("example"), article: try c.text("article"),
+                                             measured: try c.text("measured")))
         default:
             preconditionFailure("block kind \(kind) is in LessonBlock.fields but not decoded")
         }

@@ -1,68 +1,6 @@
 import Foundation
 import LabContent
-
-/// The two languages a lesson is written in.
-public enum LessonLanguage: String, Sendable, Hashable, CaseIterable {
-    /// Chinese.
-    case zh
-    /// English.
-    case en
-}
-
-/// One text in both languages, side by side in the lesson file so they cannot drift.
-///
-/// Either language may be missing in a decoded file; validation reports that as a
-/// ``LessonProblem``, so a valid section always has both.
-public struct Bilingual: Sendable, Hashable {
-    /// The Chinese text, if the file has one.
-    public var zh: String?
-    /// The English text, if the file has one.
-    public var en: String?
-
-    /// Creates a text from its translations.
-    public init(zh: String?, en: String?) {
-        self.zh = zh
-        self.en = en
-    }
-
-    /// The same text in both languages (code, identifiers, numbers a table shares).
-    public init(neutral text: String) {
-        self.init(zh: text, en: text)
-    }
-
-    /// The text in `language`, or nil when the file has none.
-    public subscript(language: LessonLanguage) -> String? {
-        switch language {
-        case .zh: return zh
-        case .en: return en
-        }
-    }
-
-    /// The text in `language`; empty when missing (only possible before validation).
-    public func text(_ language: LessonLanguage) -> String { self[language] ?? "" }
-}
-
-/// Lines of text in both languages, for diagrams drawn in the terminal.
-public struct BilingualLines: Sendable, Hashable {
-    /// The Chinese lines, if any.
-    public var zh: [String]?
-    /// The English lines, if any.
-    public var en: [String]?
-
-    /// Creates the pair.
-    public init(zh: [String]?, en: [String]?) {
-        self.zh = zh
-        self.en = en
-    }
-
-    /// The lines in `language`, or nil when the file has none.
-    public subscript(language: LessonLanguage) -> [String]? {
-        switch language {
-        case .zh: return zh
-        case .en: return en
-        }
-    }
-}
+import LabText
 
 /// One section of the article as a lesson: `Lessons/<section>-<slug>.json`.
 public struct LessonSection: Sendable, Hashable {
@@ -71,14 +9,14 @@ public struct LessonSection: Sendable, Hashable {
     /// A short kebab-case name, the rest of the file name (`closures`).
     public var slug: String
     /// The section's heading.
-    public var title: Bilingual
+    public var title: LocalizedText
     /// The section's content, in reading order.
     public var blocks: [LessonBlock]
     /// The file the section was loaded from.
     public var file: URL
 
     /// Creates a section.
-    public init(id: String, slug: String, title: Bilingual, blocks: [LessonBlock], file: URL) {
+    public init(id: String, slug: String, title: LocalizedText, blocks: [LessonBlock], file: URL) {
         self.id = id
         self.slug = slug
         self.title = title
@@ -97,7 +35,7 @@ public struct LessonSection: Sendable, Hashable {
         for block in blocks {
             if let id = block.content.exampleID { add(id) }
             for text in block.content.texts {
-                for language in LessonLanguage.allCases {
+                for language in Language.allCases {
                     for case .placeholder(let token) in LessonText.segments(text.value.text(language)) {
                         if let id = token.exampleID { add(id) }
                     }
@@ -126,7 +64,7 @@ public struct LessonBlock: Sendable, Hashable {
 /// shell's renderer) must handle it.
 public enum LessonContent: Sendable, Hashable {
     /// A paragraph. May contain `` `code` `` spans and `{{…}}` placeholders.
-    case prose(Bilingual)
+    case prose(LocalizedText)
     /// Go code, from an example's file or written inline.
     case listing(Listing)
     /// A live run of an example.
@@ -173,7 +111,7 @@ public enum LessonContent: Sendable, Hashable {
     /// `rows[1][0]`, `items.close-early`…): the prose the shell wraps and fills. Diagram art
     /// is separate (``DiagramBlock/art``).
     public var texts: [TextField] {
-        func optional(_ name: String, _ text: Bilingual?) -> [TextField] {
+        func optional(_ name: String, _ text: LocalizedText?) -> [TextField] {
             text.map { [TextField(name, $0)] } ?? []
         }
         switch self {
@@ -207,12 +145,12 @@ public struct TextField: Sendable, Hashable {
     /// The field's name in the file (`text`, `caption`, `rows[1][0]`, `items.<key>`…).
     public var field: String
     /// The text.
-    public var value: Bilingual
+    public var value: LocalizedText
     /// True for a correction's `article` text, which quotes the article (and its numbers).
     public var quotesArticle: Bool
 
     /// Creates a field.
-    public init(_ field: String, _ value: Bilingual, quotesArticle: Bool = false) {
+    public init(_ field: String, _ value: LocalizedText, quotesArticle: Bool = false) {
         self.field = field
         self.value = value
         self.quotesArticle = quotesArticle
@@ -232,10 +170,10 @@ public struct Listing: Sendable, Hashable {
     /// Where the code comes from.
     public var source: Source
     /// A line under the code, if any.
-    public var caption: Bilingual?
+    public var caption: LocalizedText?
 
     /// Creates a listing.
-    public init(source: Source, caption: Bilingual?) {
+    public init(source: Source, caption: LocalizedText?) {
         self.source = source
         self.caption = caption
     }
@@ -249,10 +187,10 @@ public struct RunBlock: Sendable, Hashable {
     /// The variants to run, in order (`"both"` in the file is bad, then fixed).
     public var variants: [Variant]
     /// What to look for in the run, if anything.
-    public var note: Bilingual?
+    public var note: LocalizedText?
 
     /// Creates a run block.
-    public init(example: String, variants: [Variant], note: Bilingual?) {
+    public init(example: String, variants: [Variant], note: LocalizedText?) {
         self.example = example
         self.variants = variants
         self.note = note
@@ -266,10 +204,10 @@ public struct DiffBlock: Sendable, Hashable {
     /// The file compared, relative to each variant's folder (default `main.go`).
     public var file: String
     /// What the diff changes, if said.
-    public var note: Bilingual?
+    public var note: LocalizedText?
 
     /// Creates a diff block.
-    public init(example: String, file: String, note: Bilingual?) {
+    public init(example: String, file: String, note: LocalizedText?) {
         self.example = example
         self.file = file
         self.note = note
@@ -279,14 +217,14 @@ public struct DiffBlock: Sendable, Hashable {
 /// A table: a header row and body rows with as many cells as there are columns.
 public struct TableBlock: Sendable, Hashable {
     /// The header cells.
-    public var columns: [Bilingual]
+    public var columns: [LocalizedText]
     /// The body rows.
-    public var rows: [[Bilingual]]
+    public var rows: [[LocalizedText]]
     /// A line under the table, if any.
-    public var caption: Bilingual?
+    public var caption: LocalizedText?
 
     /// Creates a table.
-    public init(columns: [Bilingual], rows: [[Bilingual]], caption: Bilingual?) {
+    public init(columns: [LocalizedText], rows: [[LocalizedText]], caption: LocalizedText?) {
         self.columns = columns
         self.rows = rows
         self.caption = caption
@@ -296,12 +234,12 @@ public struct TableBlock: Sendable, Hashable {
 /// A picture drawn with text, shown as is (no wrapping).
 public struct DiagramBlock: Sendable, Hashable {
     /// The drawing's lines in each language.
-    public var art: BilingualLines
+    public var art: Bilingual<[String]>
     /// A line under the drawing, if any.
-    public var caption: Bilingual?
+    public var caption: LocalizedText?
 
     /// Creates a diagram.
-    public init(art: BilingualLines, caption: Bilingual?) {
+    public init(art: Bilingual<[String]>, caption: LocalizedText?) {
         self.art = art
         self.caption = caption
     }
@@ -312,10 +250,10 @@ public struct ChecklistItem: Sendable, Hashable {
     /// A stable kebab-case key, unique in its list.
     public var key: String
     /// What to check.
-    public var text: Bilingual
+    public var text: LocalizedText
 
     /// Creates an item.
-    public init(key: String, text: Bilingual) {
+    public init(key: String, text: LocalizedText) {
         self.key = key
         self.text = text
     }
@@ -326,12 +264,12 @@ public struct Correction: Sendable, Hashable {
     /// The example whose run shows what is true.
     public var example: String
     /// What the article said (it may quote the article's own numbers).
-    public var article: Bilingual
+    public var article: LocalizedText
     /// What we measured; figures only as `{{run:…}}` placeholders.
-    public var measured: Bilingual
+    public var measured: LocalizedText
 
     /// Creates a correction.
-    public init(example: String, article: Bilingual, measured: Bilingual) {
+    public init(example: String, article: LocalizedText, measured: LocalizedText) {
         self.example = example
         self.article = article
         self.measured = measured

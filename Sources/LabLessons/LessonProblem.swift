@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import LabContent
 
 /// Why the Lessons folder could not be used at all. These are environment problems, so they
@@ -46,7 +47,7 @@ public struct LessonProblem: Sendable, Hashable, CustomStringConvertible {
         /// Two blocks (or two checklist items) share a key.
         case duplicateKey(String)
         /// A text is missing or empty in one language.
-        case missingText(language: LessonLanguage)
+        case missingText(language: Language)
         /// A text's two languages name different placeholders or references.
         case referenceMismatch(onlyZh: [String], onlyEn: [String])
         /// `{{…}}` that is not a known placeholder form.

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import LabContent
 
 /// A `{{kind:argument}}` token in lesson text. The shell replaces each one when it renders:

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 import LabContent
 
 /// Checks one decoded section against the rules of Lessons/README.md.
@@ -85,16 +86,16 @@ struct LessonValidator {
                        .emptyOrMisshapen("row has \(row.count) cells, the table has \(table.columns.count) columns"))
             }
         case .diagram(let diagram):
-            for language in LessonLanguage.allCases {
-                let lines = diagram.art[language] ?? []
+            for language in Language.allCases {
+                let lines = diagram.art[language]
                 if lines.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                     report("\(at).art", .missingText(language: language))
                 } else {
                     for line in lines { checkTokens(in: line, at: "\(at).art", quotesArticle: false, report: report) }
                 }
             }
-            let zh = diagram.art.zh.map { LessonText.tokens($0.joined(separator: "\n")) } ?? []
-            let en = diagram.art.en.map { LessonText.tokens($0.joined(separator: "\n")) } ?? []
+            let zh = LessonText.tokens(diagram.art.zh.joined(separator: "\n"))
+            let en = LessonText.tokens(diagram.art.en.joined(separator: "\n"))
             if zh != en { report("\(at).art", mismatch(zh, en)) }
         case .checklist(let items):
             if items.isEmpty { report("\(at).items", .emptyOrMisshapen("a checklist needs at least one item")) }
@@ -119,17 +120,18 @@ struct LessonValidator {
 
     /// Both languages present, the same placeholders in each, every placeholder valid, and
     /// nothing that looks like a typed measurement.
-    private func checkText(_ text: Bilingual, at: String, quotesArticle: Bool,
+    private func checkText(_ text: LocalizedText, at: String, quotesArticle: Bool,
                            report: (String, LessonProblem.Kind) -> Void) {
-        for language in LessonLanguage.allCases {
-            guard let value = text[language], !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        for language in Language.allCases {
+            let value = text[language]
+            guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 report(at, .missingText(language: language))
                 continue
             }
             checkTokens(in: value, at: at, quotesArticle: quotesArticle, report: report)
         }
-        if let zh = text.zh, let en = text.en {
-            let zhTokens = LessonText.tokens(zh), enTokens = LessonText.tokens(en)
+        if !text.zh.isEmpty && !text.en.isEmpty {
+            let zhTokens = LessonText.tokens(text.zh), enTokens = LessonText.tokens(text.en)
             if zhTokens != enTokens { report(at, mismatch(zhTokens, enTokens)) }
         }
     }

@@ -1,4 +1,4 @@
-import DeferLabCore
+import LabCommands
 import DeferRules
 import Foundation
 import GoToolchain
@@ -8,6 +8,7 @@ import LabWorkshop
 #if canImport(Glibc)
 import Glibc
 #endif
+import LabText
 
 /// Where the shell writes: lines for the learner (standard output) and warnings/errors
 /// (standard error). Injected so the shell's logic never reaches for the streams itself.
@@ -62,7 +63,9 @@ public final class LearningShell {
     /// The workshop folder `exercise init`/`exercise dir` chose (else the current folder's).
     var workshopDir: URL?
     /// The workshop's exercises, read once (nil when Content/exercises is missing).
-    lazy var exerciseSet: ExerciseSet? = try? ExerciseSet.forCurrentProcess()
+    lazy var exerciseSet: ExerciseSet? = try? ExerciseSet.load(with: locator)
+    /// Where the content is found: from the environment the shell was started with.
+    var locator: ProjectLocator = .forCurrentProcess()
     /// The example `show` and `run` use when none is named: the last one named, else the
     /// section's first.
     var chosenExample: String?
@@ -127,9 +130,13 @@ public final class LearningShell {
                      plain: Bool = false) -> LearningShell? {
         prepareLocale()
         let catalog = Catalog(language)
+        // The content is found from the environment given, not the process's.
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) }
+        let locator = ProjectLocator(environment: environment, executableURL: executable,
+                                     currentDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
         let examples: ExampleCatalog
         do {
-            examples = try ExampleCatalog.forCurrentProcess()
+            examples = try ExampleCatalog.load(with: locator)
         } catch {
             output.error(ExampleListing.errorText(error, catalog: catalog))
             return nil
@@ -139,7 +146,7 @@ public final class LearningShell {
         }
         let book: LessonBook
         do {
-            book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Set(DeferRules.all.map(\.name)))
+            book = try LessonBook.load(with: locator, examples: examples, ruleNames: Set(DeferRules.all.map(\.name)))
         } catch {
             output.error(lessonErrorText(error, catalog))
             return nil
@@ -161,6 +168,7 @@ public final class LearningShell {
             : Terminal.current(environment: environment)
         let shell = LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
                                   language: language, current: state.section.flatMap(book.section(id:)) ?? first)
+        shell.locator = locator
         shell.results = RunResults(saved: state.results ?? [:])
         shell.workshopDir = state.workshop.map { URL(fileURLWithPath: $0, isDirectory: true) }
         return shell
@@ -302,7 +310,7 @@ public final class LearningShell {
         guard !matching.isEmpty else { return [] }
         let list = matching.map { "\($0.id)（\($0.title(language))）" }
         let joined = language == .zh ? list.joined(separator: "；") : list.map { $0.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")") }.joined(separator: "; ")
-        return [""] + TextWrap.wrap(catalog.text(.shellPractice, joined), width: renderer.width, first: "", rest: "  ")
+        return [""] + TextLayout.wrap(catalog.text(.shellPractice, joined), width: renderer.width, first: "", rest: "  ")
     }
 
     /// Prints `lines`, paging on a terminal.
@@ -329,19 +337,19 @@ public final class LearningShell {
         let width = renderer.width
         return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
             let line = String(line)
-            guard TextWrap.width(line) > width else { return [line] }
+            guard TextLayout.width(line) > width else { return [line] }
             let indent = String(line.prefix { $0 == " " })
-            return TextWrap.wrap(line, width: width, first: indent, rest: indent + "    ")
+            return TextLayout.wrap(line, width: width, first: indent, rest: indent + "    ")
         }
     }
 
     /// Every section with its title; the current one is marked.
     func toc() -> [String] {
         let style = Style(colour: terminal.colour)
-        let width = book.sections.map { TextWrap.width($0.id) }.max() ?? 0
+        let width = book.sections.map { TextLayout.width($0.id) }.max() ?? 0
         return [style.heading(catalog.text(.shellToc))] + book.sections.map { section in
             let mark = section.id == current.id ? "▸ " : "  "
-            let line = mark + TextWrap.pad(section.id, to: width) + "  " + section.title.text(language == .zh ? .zh : .en)
+            let line = mark + TextLayout.pad(section.id, to: width) + "  " + section.title.text(language == .zh ? .zh : .en)
             return section.id == current.id ? style.bold(line) : line
         }
     }

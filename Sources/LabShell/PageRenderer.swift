@@ -1,8 +1,9 @@
-import DeferLabCore
+import LabCommands
 import Foundation
 import GoSyntax
 import LabContent
 import LabLessons
+import LabText
 
 /// Turns a lesson section into terminal lines in one language: prose wrapped by display
 /// width, Go listings highlighted with our scanner, tables, diagrams, corrections, run
@@ -29,11 +30,10 @@ public struct PageRenderer {
     }
 
     private var catalog: Catalog { Catalog(language) }
-    private var lessonLanguage: LessonLanguage { language == .zh ? .zh : .en }
 
     /// The whole section: its title, then each block separated by a blank line.
     public func render(_ section: LessonSection) -> [String] {
-        var out = [style.heading(section.title.text(lessonLanguage)), ""]
+        var out = [style.heading(section.title.text(language)), ""]
         for block in section.blocks {
             out += render(block.content)
             out.append("")
@@ -61,7 +61,7 @@ public struct PageRenderer {
         case .run(let run):
             let variants = run.variants.count == 2 ? "both" : run.variants.map(\.rawValue).joined()
             let title = examples.example(id: run.example)?.manifest.title.text(language) ?? run.example
-            var out = TextWrap.wrap(catalog.text(.shellRunHint, run.example + (variants == "both" ? "" : " \(variants)"), title),
+            var out = TextLayout.wrap(catalog.text(.shellRunHint, run.example + (variants == "both" ? "" : " \(variants)"), title),
                                     width: width, rest: "  ").map(style.bold)
             if let note = run.note { out += paragraph(note, first: "  ", rest: "  ") }
             return out
@@ -72,7 +72,7 @@ public struct PageRenderer {
         case .table(let table):
             return self.table(table)
         case .diagram(let diagram):
-            var out = (diagram.art[lessonLanguage] ?? []).map { "  " + $0 }
+            var out = diagram.art[language].map { "  " + $0 }
             if let caption = diagram.caption { out += paragraph(caption, first: "  ", rest: "  ").map(style.dim) }
             return out
         case .checklist(let items):
@@ -82,7 +82,7 @@ public struct PageRenderer {
             out += paragraph(correction.article, first: label(.shellArticleSaid), rest: "  ")
             out += paragraph(correction.measured, first: label(.shellWeMeasured), rest: "  ")
             let title = examples.example(id: correction.example)?.manifest.title.text(language) ?? ""
-            out += TextWrap.wrap(catalog.text(.shellRunHint, correction.example, title), width: width,
+            out += TextLayout.wrap(catalog.text(.shellRunHint, correction.example, title), width: width,
                                  first: "  ", rest: "    ").map(style.dim)
             return out
         }
@@ -95,8 +95,8 @@ public struct PageRenderer {
     }
 
     /// A bilingual text wrapped to the width, placeholders filled, code spans marked.
-    public func paragraph(_ text: Bilingual, first: String = "", rest: String = "") -> [String] {
-        TextWrap.wrap(fill(text.text(lessonLanguage)), width: width, first: first, rest: rest,
+    public func paragraph(_ text: LocalizedText, first: String = "", rest: String = "") -> [String] {
+        TextLayout.wrap(fill(text.text(language)), width: width, first: first, rest: rest,
                       markerWidth: style.colour ? 0 : 1).map(style.codeSpans)
     }
 
@@ -109,21 +109,21 @@ public struct PageRenderer {
                 var inCode = false
                 for character in piece {
                     if character == "`" {
-                        out.append(inCode ? TextWrap.codeOff : TextWrap.codeOn)
+                        out.append(inCode ? TextLayout.codeOff : TextLayout.codeOn)
                         inCode.toggle()
                     } else {
                         out.append(character)
                     }
                 }
-                if inCode { out.append(TextWrap.codeOff) }
+                if inCode { out.append(TextLayout.codeOff) }
             case .placeholder(.run(let figure)):
                 out += results.value(figure) ?? "[\(catalog.text(.shellRunToMeasure))]"
             case .placeholder(.example(let id)):
-                out += "\(TextWrap.codeOn)\(id)\(TextWrap.codeOff)"
+                out += "\(TextLayout.codeOn)\(id)\(TextLayout.codeOff)"
             case .placeholder(.section(let id)):
                 out += catalog.text(.shellSectionRef, id)
             case .placeholder(.rule(let name)):
-                out += "\(TextWrap.codeOn)\(name)\(TextWrap.codeOff)"
+                out += "\(TextLayout.codeOn)\(name)\(TextLayout.codeOff)"
             case .malformed(let raw):
                 out += raw
             }
@@ -172,16 +172,17 @@ public struct PageRenderer {
     /// A table with columns sized to their widest cell; when that does not fit, each row
     /// becomes a list of `column: cell` lines instead.
     func table(_ table: TableBlock) -> [String] {
-        let header = table.columns.map { fill($0.text(lessonLanguage)) }
-        let rows = table.rows.map { $0.map { fill($0.text(lessonLanguage)) } }
+        let header = table.columns.map { fill($0.text(language)) }
+        let rows = table.rows.map { $0.map { fill($0.text(language)) } }
         let marker = style.colour ? 0 : 1
-        let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0.indices.contains(column) ? $0[column] : "" }).map { TextWrap.width($0, markerWidth: marker) }.max() ?? 0
+        let widths: [Int] = header.indices.map { column in
+            let cells: [String] = [header[column]] + rows.map { $0.indices.contains(column) ? $0[column] : "" }
+            return cells.map { (cell: String) in TextLayout.width(cell, markerWidth: marker) }.max() ?? 0
         }
         var out: [String] = []
         if widths.reduce(0, +) + 3 * max(0, widths.count - 1) + 2 <= width {
             func line(_ cells: [String]) -> String {
-                "  " + cells.enumerated().map { TextWrap.pad($0.element, to: widths[$0.offset], markerWidth: marker) }
+                "  " + cells.enumerated().map { TextLayout.pad($0.element, to: widths[$0.offset], markerWidth: marker) }
                     .joined(separator: " │ ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             }
             out.append(style.bold(line(header)))
@@ -191,7 +192,7 @@ public struct PageRenderer {
             for row in rows {
                 for (column, cell) in row.enumerated() {
                     let name = header.indices.contains(column) ? header[column] : ""
-                    out += TextWrap.wrap(cell, width: width, first: column == 0 ? "• \(name): " : "  \(name): ", rest: "    ",
+                    out += TextLayout.wrap(cell, width: width, first: column == 0 ? "• \(name): " : "  \(name): ", rest: "    ",
                                          markerWidth: marker)
                 }
             }

@@ -1,6 +1,7 @@
-import DeferLabCore
+import LabCommands
 import DeferRules
 import Foundation
+import GoAnalysis
 import GoToolchain
 import LabContent
 import LabLessons
@@ -8,6 +9,7 @@ import LabRunner
 #if canImport(Glibc)
 import Glibc
 #endif
+import LabText
 
 /// The commands that reach below the lessons: the examples' code, the runner, the rules and
 /// the fixer. Each reuses the code behind the matching `deferlab` command.
@@ -135,12 +137,7 @@ extension LearningShell {
             output.line("")
             output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))
             if let failure = run.failure { output.error(failure.description); continue }
-            let top = ProfileTop.summary(of: dir, go: runner.go)
-            output.line(catalog.text(.shellPprofGoroutines))
-            for e in top.goroutines { output.line("  \(e.amount)  \(e.function)  \(e.location)") }
-            output.line(catalog.text(.shellPprofHeap))
-            for e in top.heap { output.line("  \(e.amount)  \(e.function)") }
-            output.line(catalog.text(.shellPprofFiles, dir.path))
+            output.lines(ProfileLines.lines(ProfileTop.summary(of: dir, go: runner.go), folder: dir, language))
         }
         EditLineCallbacks.interrupted = 0
     }
@@ -156,10 +153,9 @@ extension LearningShell {
 
     /// `explain [RULE]`: the rules, or one rule's explanation with its examples.
     func explain(_ arguments: [String]) {
-        let chinese = language == .zh
         guard let name = arguments.first else {
             let width = DeferRules.all.map(\.name.count).max() ?? 0
-            return output.lines(DeferRules.all.map { TextWrap.pad($0.name, to: width) + "  " + $0.title.text(chinese: chinese) })
+            return output.lines(DeferRules.all.map { TextLayout.pad($0.name, to: width) + "  " + $0.title[language] })
         }
         guard let rule = DeferRules.named(name) else {
             let near = DeferRules.all.map(\.name).min { ShellCommand.editDistance(name, $0) < ShellCommand.editDistance(name, $1) }
@@ -168,9 +164,9 @@ extension LearningShell {
         }
         let style = Style(colour: terminal.colour)
         let width = renderer.width
-        var lines = [style.heading("\(rule.name): \(rule.title.text(chinese: chinese))"), ""]
-        for paragraph in rule.doc.text(chinese: chinese).split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += TextWrap.wrap(String(paragraph), width: width)
+        var lines = [style.heading("\(rule.name): \(rule.title[language])"), ""]
+        for paragraph in rule.doc[language].split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += TextLayout.wrap(String(paragraph), width: width)
         }
         if let example = rule.example {
             lines += ["", style.bold(catalog.text(.exampleBad))] + style.goLines(example.bad).map { "    " + $0 }
@@ -184,16 +180,15 @@ extension LearningShell {
     /// `fix PATH`: the findings and the diff; writes (atomically) only after a yes.
     func fix(_ arguments: [String]) {
         guard let path = arguments.first else { return output.line(catalog.text(.shellUsage, "fix PATH")) }
-        let chinese = language == .zh
         var options = FixOptions()
         options.mode = .diff
         guard let result = try? FixRun.run(paths: [path], options: options) else { return }
         for file in result.report.files {
-            if let problem = file.problem { output.error(catalog.problemText(file.path, problem)) }
+            if let problem = file.problem { output.error(problem.message(file.path, language)) }
             file.syntaxErrorLines.forEach(output.error)
         }
         if result.findings.isEmpty && !result.hasErrors { return output.line(catalog.text(.shellNoFindings, path)) }
-        output.lines(result.findings.map { FindingFormat.text($0, chinese: chinese) })
+        output.lines(result.findings.map { FindingFormat.text($0, language) })
         let changed = result.changedFiles
         guard !changed.isEmpty else { return }
         let style = Style(colour: terminal.colour)

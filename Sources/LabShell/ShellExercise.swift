@@ -1,5 +1,5 @@
 import Foundation
-import DeferLabCore
+import LabCommands
 import GoToolchain
 import LabRunner
 import LabWorkshop

@@ -1,4 +1,5 @@
 import Foundation
+import LabText
 
 /// What the shell remembers between sessions, stored as JSON in the XDG state folder
 /// (`$XDG_STATE_HOME/deferlab/state.json`, else `~/.local/state/deferlab/state.json`).
@@ -70,8 +71,6 @@ public struct StateStore: Sendable {
     /// Writes `state` atomically, creating the folder; throws the system's reason.
     public func save(_ state: ShellState) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(state).write(to: stateFile, options: .atomic)
+        try JSONOutput.data(state).write(to: stateFile, options: .atomic)
     }
 }

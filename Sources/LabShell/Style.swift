@@ -1,4 +1,5 @@
 import GoSyntax
+import LabText
 
 /// How the shell marks up text: ANSI colours on a terminal, nothing otherwise.
 ///
@@ -29,14 +30,14 @@ public struct Style: Sendable {
     /// Removed diff lines.
     public func bad(_ text: String) -> String { paint(text, "31") }
 
-    /// Replaces ``TextWrap/codeOn``/``TextWrap/codeOff`` markers: a colour on a terminal,
+    /// Replaces ``TextLayout/codeOn``/``TextLayout/codeOff`` markers: a colour on a terminal,
     /// the original backticks otherwise.
     public func codeSpans(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case TextWrap.codeOn: out += colour ? "\u{1B}[36m" : "`"
-            case TextWrap.codeOff: out += colour ? "\u{1B}[0m" : "`"
+            case TextLayout.codeOn: out += colour ? "\u{1B}[36m" : "`"
+            case TextLayout.codeOff: out += colour ? "\u{1B}[0m" : "`"
             default: out.append(character)
             }
         }

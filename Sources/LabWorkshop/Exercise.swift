@@ -1,15 +1,8 @@
 import Foundation
-import DeferLabCore
+import GoToolchain
+import LabCommands
 import LabContent
-
-/// Text in both languages.
-public struct Bilingual<Value: Sendable & Decodable & Hashable>: Sendable, Decodable, Hashable {
-    public var zh: Value
-    public var en: Value
-
-    /// The text in `language`.
-    public func callAsFunction(_ language: Language) -> Value { language == .zh ? zh : en }
-}
+import LabText
 
 /// One measured condition a fixed program must meet, e.g. "peakOpenFiles at most 2".
 public struct ExerciseLimit: Sendable, Decodable, Hashable {
@@ -97,7 +90,11 @@ public struct ExerciseSet: Sendable {
 
     /// Finds `Content/exercises` like the example catalog finds its content.
     public static func forCurrentProcess() throws(WorkshopError) -> ExerciseSet {
-        let locator = ProjectLocator.forCurrentProcess()
+        try load(with: .forCurrentProcess())
+    }
+
+    /// Finds the exercises with `locator` and loads them.
+    public static func load(with locator: ProjectLocator) throws(WorkshopError) -> ExerciseSet {
         guard let project = locator.projectFolder(holding: relativePath) else {
             throw .contentMissing(locator.home?.path)
         }

@@ -1,5 +1,5 @@
 import Foundation
-import DeferLabCore
+import LabCommands
 import DeferRules
 
 /// The authoring check (`deferlab workshop verify-set`, run in the test suite), like

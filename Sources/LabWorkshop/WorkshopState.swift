@@ -1,5 +1,6 @@
 import Foundation
-import DeferLabCore
+import LabCommands
+import LabText
 
 /// A learner's progress, kept in the workshop folder (`.deferlab/workshop.json`) so the work
 /// can continue later or elsewhere by copying the folder.
@@ -87,11 +88,9 @@ public struct WorkshopFolder: Sendable {
 
     /// Writes the state atomically.
     public func save(_ state: WorkshopState) throws(WorkshopError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
             try FileManager.default.createDirectory(at: metaFolder, withIntermediateDirectories: true)
-            try AtomicWrite.write(Array(try encoder.encode(state)) + [0x0A], to: stateFile.path)
+            try AtomicWrite.write(Array(try JSONOutput.data(state)) + [0x0A], to: stateFile.path)
         } catch {
             throw .io("\(stateFile.path): \(describe(error))")
         }

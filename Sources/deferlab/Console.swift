@@ -1,3 +1,5 @@
+import ArgumentParser
+import LabCommands
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,5 +18,13 @@ enum Console {
         fflush(err)
     }
     static func flush() { fflush(out) }
+
+    /// Shows a command's output and ends with its exit status.
+    static func show(_ output: CommandOutput) throws {
+        raw(output.stdout)
+        output.stderr.forEach(error)
+        flush()
+        if output.status != 0 { throw ExitCode(output.status) }
+    }
     static func useFullBuffering() { setvbuf(out, nil, _IOFBF, 1 << 16) }
 }

@@ -1,10 +1,10 @@
 import ArgumentParser
-import DeferLabCore
+import LabCommands
 import LabShell
 
 /// `deferlab toc`: the lessons' sections, without the shell.
 struct Toc: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the lessons' sections (without the shell).")
+    static let configuration = CommandConfiguration(abstract: UI.help(.tocAbstract))
     @OptionGroup var global: GlobalOptions
 
     mutating func run() throws {
@@ -16,9 +16,9 @@ struct Toc: ParsableCommand {
 
 /// `deferlab lesson SECTION`: one section, without the shell.
 struct Lesson: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one section of the lessons (without the shell).")
+    static let configuration = CommandConfiguration(abstract: UI.help(.lessonAbstract))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Section id, e.g. 2.4.")
+    @Argument(help: ArgumentHelp(UI.help(.lessonSection)))
     var section: String
 
     mutating func run() throws {

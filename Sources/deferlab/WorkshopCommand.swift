@@ -2,17 +2,19 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
-import DeferLabCore
+import LabCommands
 import Foundation
 import GoToolchain
 import LabRunner
 import LabWorkshop
+import LabText
 
 /// `deferlab workshop …`: exercises fixed in the learner's own editor, checked by measurement.
 struct Workshop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workshop",
-        abstract: "Exercises you fix in your own editor; DeferLab checks each fix by running and measuring it.",
+        abstract: UI.help(.workshopAbstract),
+        discussion: UI.help(.workshopDiscussion),
         subcommands: [WorkshopInit.self, WorkshopList.self, WorkshopCheck.self, WorkshopHint.self,
                       WorkshopWatchCommand.self, WorkshopReset.self, WorkshopSolution.self, WorkshopLang.self,
                       WorkshopVerifySet.self]
@@ -21,91 +23,80 @@ struct Workshop: ParsableCommand {
 
 /// Options every workshop command shares.
 struct WorkshopOptions: ParsableArguments {
-    @Option(name: .long, help: "The workshop folder (default: the current folder when it is one).")
+    @Option(name: .long, help: ArgumentHelp(UI.help(.workshopDir)))
     var dir: String?
     @OptionGroup var global: GlobalOptions
 
     var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) }
 
-    /// The language: --lang, else the one stored in the workshop, else the environment's.
-    func language(stored: Language?) throws -> Language {
-        if global.lang != nil || stored == nil { return try global.language() }
-        return stored!
+    /// The flag's language (nil without --lang) and the environment's.
+    func languages() throws -> (flag: Language?, fallback: Language) {
+        let fallback = try global.language()
+        return (global.lang == nil ? nil : fallback, fallback)
     }
 
     /// The exercise set, the folder and its state (a damaged state file warns and starts afresh).
     func open() throws -> (LabWorkshop.Workshop, WorkshopFolder, WorkshopState) {
-        let fallback = try global.language()
-        let set = try loadSet(fallback)
-        let folder: WorkshopFolder
+        let (flag, fallback) = try languages()
         do {
-            folder = try WorkshopFolder.locate(dir: dir, currentDirectory: currentDirectory)
+            let session = try WorkshopSession.open(dir: dir, currentDirectory: currentDirectory, flag: flag, fallback: fallback,
+                                                   out: Self.printLine, err: { Console.error($0) })
+            if let warning = session.warning { Console.error(warning) }
+            return (session.workshop, session.folder, session.state)
         } catch {
-            fail(WorkshopText(fallback), error)
+            fail(error.message)
         }
-        let (state, damaged) = folder.loadState(defaultLanguage: fallback)
-        let language = try language(stored: damaged == nil ? state.storedLanguage : nil)
-        if let damaged { Console.error(WorkshopText(language)(.damagedState, damaged)) }
-        return (makeWorkshop(set, language), folder, state)
     }
 
     func loadSet(_ language: Language) throws -> ExerciseSet {
-        do {
-            return try ExerciseSet.forCurrentProcess()
-        } catch {
-            fail(WorkshopText(language), error)
-        }
+        do { return try WorkshopSession.loadSet(language: language) } catch { fail(error.message) }
+    }
+
+    static func printLine(_ line: String) {
+        Console.line(line)
+        Console.flush()
     }
 
     func makeWorkshop(_ set: ExerciseSet, _ language: Language) -> LabWorkshop.Workshop {
-        LabWorkshop.Workshop(set: set, language: language) { line in
-            Console.line(line)
-            Console.flush()
-        }
+        LabWorkshop.Workshop(set: set, language: language, out: Self.printLine, err: { Console.error($0) })
     }
 
     /// A checker with the Go toolchain; Ctrl-C stops the program being checked.
     func checker(_ workshop: LabWorkshop.Workshop) throws -> ExerciseChecker {
-        let go: GoToolchain
-        do {
-            go = try GoLocator.forCurrentProcess().locate()
-        } catch {
-            Console.error(workshop.message(.noGo))
-            throw ExitCode(ExitStatus.failure)
-        }
         Interrupt.install()
-        var runner = LabRunner(go: go)
-        runner.interrupt = { Interrupt.requested }
-        return ExerciseChecker(runner: runner)
+        do {
+            return try WorkshopSession.checker(locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested })
+        } catch {
+            fail(workshop.message(error))
+        }
     }
 
     /// Runs one workshop operation: its status becomes the exit status; a workshop error
     /// is said in the learner's language and exits 2.
     func perform(_ workshop: LabWorkshop.Workshop, _ body: () throws(WorkshopError) -> Int32) throws {
         let status: Int32
-        do { status = try body() } catch { fail(workshop.text, error) }
+        do { status = try body() } catch { fail(workshop.message(error)) }
         if status != 0 { throw ExitCode(status) }
     }
 
-    func fail(_ text: WorkshopText, _ error: WorkshopError) -> Never {
-        let workshop = LabWorkshop.Workshop(set: ExerciseSet(exercises: [], problems: []), language: text.language) { _ in }
-        Console.error(workshop.message(error))
+    func fail(_ message: String) -> Never {
+        Console.error(message)
         Console.flush()
-        Glibc.exit(ExitStatus.failure)
+        Glibc.exit(CommandOutput.failure)
     }
 }
 
 struct WorkshopInit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write the exercise set into DIR (a Go module per exercise).")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: UI.help(.workshopInitAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Flag(name: .long, help: "Write into a folder that is not empty.")
+    @Flag(name: .long, help: ArgumentHelp(UI.help(.workshopInitForce)))
     var force = false
-    @Argument(help: "The folder to create (or --dir).")
+    @Argument(help: ArgumentHelp(UI.help(.workshopInitFolder)))
     var target: String?
 
     func validate() throws {
-        if target == nil && options.dir == nil { throw ValidationError("workshop init needs a folder: DIR or --dir DIR") }
-        if let target, let dir = options.dir, target != dir { throw ValidationError("give the folder once: DIR or --dir DIR") }
+        if target == nil && options.dir == nil { throw ValidationError(UI.help(.workshopInitNeedsFolder)) }
+        if let target, let dir = options.dir, target != dir { throw ValidationError(UI.help(.workshopInitFolderOnce)) }
     }
 
     mutating func run() throws {
@@ -118,27 +109,21 @@ struct WorkshopInit: ParsableCommand {
             Console.line(workshop.text(.initDone, folder.root.path, String(set.exercises.count)))
             Console.line(workshop.text(.initNext, target))
         } catch {
-            options.fail(workshop.text, error)
+            options.fail(workshop.message(error))
         }
     }
 }
 
 struct WorkshopList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the exercises with their status.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: UI.help(.workshopListAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Flag(name: .long, help: "Print one JSON array.")
+    @Flag(name: .long, help: ArgumentHelp(UI.help(.workshopListJSON)))
     var json = false
 
     mutating func run() throws {
         let (workshop, _, state) = try options.open()
         if json {
-            let current = workshop.current(state)?.id
-            let items: [[String: Any]] = workshop.set.exercises.map { e in
-                ["id": e.id, "order": e.order, "section": e.section, "title": e.title(workshop.text.language),
-                 "passed": state.progress(e.id).passed, "current": e.id == current, "hintsShown": state.progress(e.id).hintsShown]
-            }
-            let data = try JSONSerialization.data(withJSONObject: items, options: [.sortedKeys])
-            Console.line(String(decoding: data, as: UTF8.self))
+            Console.line(workshop.listJSON(state))
         } else {
             workshop.list(state)
         }
@@ -148,12 +133,12 @@ struct WorkshopList: ParsableCommand {
 struct WorkshopCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Build, run and measure your code (all exercises, or ID) with fresh random input.",
-        discussion: "Exit status: 0 every checked exercise passed, 1 some failed, 2 errors.")
+        abstract: UI.help(.workshopCheckAbstract),
+        discussion: UI.help(.workshopCheckDiscussion))
     @OptionGroup var options: WorkshopOptions
-    @Flag(name: .long, help: "Print one JSON array with an object per checked exercise.")
+    @Flag(name: .long, help: ArgumentHelp(UI.help(.workshopCheckJSON)))
     var json = false
-    @Argument(help: "Exercise id (default: all).")
+    @Argument(help: ArgumentHelp(UI.help(.workshopCheckID)))
     var id: String?
 
     mutating func run() throws {
@@ -166,9 +151,9 @@ struct WorkshopCheck: ParsableCommand {
 }
 
 struct WorkshopHint: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "hint", abstract: "Show the next hint for an exercise.")
+    static let configuration = CommandConfiguration(commandName: "hint", abstract: UI.help(.workshopHintAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Argument(help: "Exercise id.")
+    @Argument(help: ArgumentHelp(UI.help(.workshopID)))
     var id: String
 
     mutating func run() throws {
@@ -181,11 +166,11 @@ struct WorkshopHint: ParsableCommand {
 }
 
 struct WorkshopReset: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Restore the starting code (asks first; keeps a backup of yours).")
+    static let configuration = CommandConfiguration(commandName: "reset", abstract: UI.help(.workshopResetAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Flag(name: [.short, .long], help: "Do not ask.")
+    @Flag(name: [.short, .long], help: ArgumentHelp(UI.help(.workshopResetYes)))
     var yes = false
-    @Argument(help: "Exercise id.")
+    @Argument(help: ArgumentHelp(UI.help(.workshopID)))
     var id: String
 
     mutating func run() throws {
@@ -203,11 +188,11 @@ struct WorkshopReset: ParsableCommand {
 }
 
 struct WorkshopSolution: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "solution", abstract: "Show the reference solution (after the exercise passed, or with --force).")
+    static let configuration = CommandConfiguration(commandName: "solution", abstract: UI.help(.workshopSolutionAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Flag(name: .long, help: "Show it even though the exercise has not passed.")
+    @Flag(name: .long, help: ArgumentHelp(UI.help(.workshopSolutionForce)))
     var force = false
-    @Argument(help: "Exercise id.")
+    @Argument(help: ArgumentHelp(UI.help(.workshopID)))
     var id: String
 
     mutating func run() throws {
@@ -217,9 +202,9 @@ struct WorkshopSolution: ParsableCommand {
 }
 
 struct WorkshopLang: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lang", abstract: "Switch the workshop's language (zh or en) and rewrite its READMEs.")
+    static let configuration = CommandConfiguration(commandName: "lang", abstract: UI.help(.workshopLangAbstract))
     @OptionGroup var options: WorkshopOptions
-    @Argument(help: "zh or en.")
+    @Argument(help: ArgumentHelp(UI.help(.workshopLangValue)))
     var language: String
 
     mutating func run() throws {
@@ -236,7 +221,7 @@ struct WorkshopLang: ParsableCommand {
 }
 
 struct WorkshopWatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "watch", abstract: "Check an exercise each time one of its files is saved; Ctrl-C leaves.")
+    static let configuration = CommandConfiguration(commandName: "watch", abstract: UI.help(.workshopWatchAbstract))
     @OptionGroup var options: WorkshopOptions
 
     mutating func run() throws {
@@ -258,9 +243,9 @@ struct WorkshopWatchCommand: ParsableCommand {
 struct WorkshopVerifySet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-set",
-        abstract: "Authoring check: every exercise fails as shipped, every solution passes, fix-engine repairs pass.")
+        abstract: UI.help(.workshopVerifyAbstract))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Exercise ids (default: all).")
+    @Argument(help: ArgumentHelp(UI.help(.workshopVerifyIDs)))
     var ids: [String] = []
 
     mutating func run() throws {
@@ -269,6 +254,6 @@ struct WorkshopVerifySet: ParsableCommand {
         let set = try options.loadSet(language)
         let workshop = options.makeWorkshop(set, language)
         let problems = SetVerifier(workshop: workshop, checker: try options.checker(workshop)).verify(ids: ids)
-        if !problems.isEmpty { throw ExitCode(ExitStatus.findings) }
+        if !problems.isEmpty { throw ExitCode(CommandOutput.findings) }
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
-import DeferLabCore
+import LabCommands
 import LabShell
 #if canImport(Glibc)
 import Glibc
 #endif
+import LabText
 
 /// The `deferlab` executable: argument parsing only; the work is in the libraries.
 struct DeferLab: ParsableCommand {
@@ -11,8 +12,8 @@ struct DeferLab: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "deferlab",
-        abstract: "DeferLab: learn, measure and fix Go defer leaks on the real Go runtime.",
-        discussion: "DeferLab：在真实的 Go 运行时上学习、测量并修复 Go 的 defer 泄漏。",
+        abstract: UI.help(.toolAbstract),
+        discussion: UI.help(.toolDiscussion),
         version: "deferlab \(version)",
         subcommands: [Parse.self, Fix.self, Explain.self, Doctor.self, Examples.self, Run.self, Workshop.self, Toc.self, Lesson.self]
     )
@@ -29,7 +30,7 @@ struct DeferLab: ParsableCommand {
 }
 
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of messages: zh or en (default: DEFERLAB_LANG, then the locale).")
+    @Option(name: .long, help: ArgumentHelp(UI.help(.langOption)))
     var lang: String?
 
     func language() throws -> Language {
@@ -39,6 +40,24 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError(Catalog(.en).text(.badLanguage, lang ?? ""))
         }
     }
+}
+
+/// The language of the command line's help and usage errors, decided before any command
+/// runs: `--lang` when the arguments carry it, else the environment (`Language.resolve`).
+enum UI {
+    static let language: Language = {
+        let args = Array(CommandLine.arguments.dropFirst())
+        var flag: String?
+        for (i, a) in args.enumerated() {
+            if a == "--lang", i + 1 < args.count { flag = args[i + 1] }
+            if a.hasPrefix("--lang=") { flag = String(a.dropFirst("--lang=".count)) }
+            if a == "--" { break }
+        }
+        return (try? Language.resolve(flag: flag, environment: Environment.current))
+            ?? (try? Language.resolve(flag: nil, environment: Environment.current)) ?? .en
+    }()
+
+    static func help(_ key: CommandHelp) -> String { Texts<CommandHelp>(language)(key) }
 }
 
 enum Environment {
@@ -56,11 +75,6 @@ enum Environment {
     }
 }
 
-/// Exit codes of every command (DEVELOPERS.md): 0 success, 1 findings, 2 usage/I-O/no Go.
-enum ExitStatus {
-    static let findings: Int32 = 1
-    static let failure: Int32 = 2
-}
 
 /// Parses and runs the command, mapping swift-argument-parser's usage exit code (64) to 2.
 func runMain() -> Never {
@@ -81,7 +95,7 @@ func runMain() -> Never {
             exit(0)
         }
         if !message.isEmpty { Console.error(message) }
-        exit(code == .validationFailure ? ExitStatus.failure : code.rawValue)
+        exit(code == .validationFailure ? CommandOutput.failure : code.rawValue)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-@testable import DeferLabCore
+@testable import LabCommands
+import TestSupport
 
 /// `deferlab examples`: the catalog in either language, and a clear error without content.
 final class ExamplesCommandTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `deferlab fix` through the real executable: modes, exit codes, atomic writes, formats.
 final class FixCommandTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `deferlab parse`: gofmt-style walking, output and exit codes (0 clean, 1 syntax errors,
 /// 2 I/O problems), through the real executable.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// `deferlab run` through the real executable: a user's own program, measured; usage errors.
 final class RunCommandTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GoToolchain
+import TestSupport
 
 /// The learning shell on a real pseudo-terminal (tmux, 60×20): typing and deleting Chinese,
 /// Tab completion, history recall with the up arrow, Ctrl-C at the prompt, Ctrl-D to leave.

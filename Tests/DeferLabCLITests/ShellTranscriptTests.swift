@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The learning shell (`deferlab` without arguments) driven through a pipe, as a script
 /// would: plain lines in, no prompt decoration or escape codes out, state kept between runs.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GoToolchain
+import TestSupport
 
 /// `deferlab workshop …`, `toc`, `lesson` and the shell's `exercise` through the real executable.
 final class WorkshopCommandTests: XCTestCase {

@@ -3,6 +3,7 @@ import XCTest
 import GoAnalysis
 import GoToolchain
 import DeferRules
+import TestSupport
 
 /// Behaviour on programs nobody wrote by hand: a fixed-seed generator writes a Go program of
 /// many functions whose loops (nested up to three deep) open and defer-close resources and
@@ -67,20 +68,11 @@ enum TraceRunner {
 
 /// A fixed-seed generator of loop-heavy Go functions.
 struct LoopProgram {
-    var state: UInt64
+    var random: SeededRandom
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
-    /// SplitMix64.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
     mutating func program(functions: Int) -> String {

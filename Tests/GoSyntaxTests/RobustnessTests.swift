@@ -1,8 +1,7 @@
 import Foundation
 import XCTest
-import DeferLabCore
-import GoAnalysis
 @testable import GoSyntax
+import TestSupport
 
 /// Hostile input: the parser must return a partial tree and sorted errors, never crash,
 /// hang or take quadratic time.
@@ -42,16 +41,14 @@ final class RobustnessTests: XCTestCase {
 
     func testFixedSeedMutationsOfGoRootFiles() throws {
         let src = try TestGo.goRootSource()
-        let files = SourceWalker.expand([src.path]).compactMap { item -> String? in
-            if case .file(let p) = item { return p }
-            return nil
-        }
+        let files = TestGo.goFiles(under: src)
         var rng = SeededRandom(seed: 0xDEFE_11AB)
         var parsed = 0
         let started = Date()
         // Every 60th file (about 135 files), five mutants each.
         for path in stride(from: 0, to: files.count, by: 60).map({ files[$0] }) {
-            guard case .success(let original) = FileReader.read(path), !original.isEmpty, original.count < 400_000 else { continue }
+            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty, data.count < 400_000 else { continue }
+            let original = [UInt8](data)
             for _ in 0..<5 {
                 var b = original
                 for _ in 0..<Int.random(in: 1...4, using: &rng) { mutate(&b, &rng) }

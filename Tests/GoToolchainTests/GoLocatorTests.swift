@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import GoToolchain
 
 final class GoLocatorTests: XCTestCase {
@@ -20,7 +21,7 @@ final class GoLocatorTests: XCTestCase {
     }
 
     private func makeWorld() throws -> World {
-        let world = World(base: try makeTemporaryDirectory(self))
+        let world = World(base: try temporaryDirectory(self))
         for folder in [world.pathA, world.pathB, world.root] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
@@ -170,7 +171,7 @@ final class GoLocatorTests: XCTestCase {
     }
 
     func testDefaultProjectRoots() throws {
-        let base = try makeTemporaryDirectory(self)
+        let base = try temporaryDirectory(self)
         let project = base.appendingPathComponent("project", isDirectory: true)
         let executable = project.appendingPathComponent(".build/debug/deferlab")
         try writeScript("true", at: executable)

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import GoToolchain
 
 /// Tests against the real Go found the way DeferLab finds it; skipped when there is none.
@@ -29,7 +30,7 @@ final class GoToolchainTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: go.goroot.appendingPathComponent("src/go/ast").path),
                       "GOROOT \(go.goroot.path) has no sources")
         XCTAssertTrue(ProcessRunner.isExecutableFile(go.gofmt.path), "no gofmt at \(go.gofmt.path)")
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         let reported = try go.run(arguments: ["version"], in: directory, timeout: .seconds(30))
         XCTAssertEqual(GoVersion.parse(versionOutput: reported.standardOutputText), go.version)
     }
@@ -40,7 +41,7 @@ final class GoToolchainTests: XCTestCase {
         go.environment["GOTOOLCHAIN"] = "auto"
         go.environment["GOPROXY"] = "https://proxy.golang.org"
         go.environment["GOWORK"] = "/nonexistent/go.work"
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         let result = try go.run(arguments: ["env", "GOTOOLCHAIN", "GOWORK", "GOPROXY", "GOFLAGS"],
                                 in: directory, timeout: .seconds(30))
         XCTAssertEqual(result.termination, .exited(0), result.standardErrorText)
@@ -50,7 +51,7 @@ final class GoToolchainTests: XCTestCase {
 
     func testGoRunBuildsAndRunsAProgram() throws {
         let go = try realToolchain()
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         try "module example.com/hello\n\ngo 1.23\n".write(
             to: directory.appendingPathComponent("go.mod"), atomically: true, encoding: .utf8)
         try """

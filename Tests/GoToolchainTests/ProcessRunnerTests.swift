@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 @testable import GoToolchain
 
 final class ProcessRunnerTests: XCTestCase {
@@ -54,7 +55,7 @@ final class ProcessRunnerTests: XCTestCase {
     }
 
     func testTimeoutKillsTheWholeTree() throws {
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         let pidFile = directory.appendingPathComponent("child.pid")
         let started = Date()
         let result = try shell("sleep 30 & echo $! > child.pid; wait", in: directory, timeout: .milliseconds(500))
@@ -67,7 +68,7 @@ final class ProcessRunnerTests: XCTestCase {
     }
 
     func testTerminateFromAnotherThreadKillsTree() throws {
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         let pidFile = directory.appendingPathComponent("child.pid")
         let process = try runner.start(ProcessRequest(
             executable: "/bin/sh", arguments: ["-c", "sleep 30 & echo $! > child.pid; wait"],
@@ -127,7 +128,7 @@ final class ProcessRunnerTests: XCTestCase {
     }
 
     func testWorkingDirectoryIsRespected() throws {
-        let directory = try makeTemporaryDirectory(self)
+        let directory = try temporaryDirectory(self)
         XCTAssertEqual(try shell("pwd -P", in: directory).standardOutputText, directory.path + "\n")
     }
 

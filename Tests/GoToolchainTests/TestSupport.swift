@@ -2,16 +2,6 @@ import Foundation
 import XCTest
 @testable import GoToolchain
 
-/// A fresh temporary folder, removed when the test ends.
-func makeTemporaryDirectory(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-    let base = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
-        .appendingPathComponent("GoToolchainTests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: base) }
-    // Resolve /tmp symlinks so paths compare equal to what children report with `pwd -P`.
-    return base.resolvingSymlinksInPath()
-}
-
 /// Writes a shell script at `url` (creating folders) with the given mode.
 @discardableResult
 func writeScript(_ body: String, at url: URL, mode: Int = 0o755) throws -> URL {

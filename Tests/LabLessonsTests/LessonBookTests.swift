@@ -3,6 +3,7 @@ import Foundation
 import LabContent
 @testable import LabLessons
 import XCTest
+import GoToolchain
 
 /// The shipped lessons load and validate; damaged or one-language lessons are reported as
 /// values with clear messages.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
-import DeferLabCore
+import LabText
+import LabCommands
 @testable import LabRunner
 @testable import LabWorkshop
 

@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
-import DeferLabCore
+import LabText
+import TestSupport
+import LabCommands
 import DeferRules
 import GoToolchain
 @testable import LabRunner
@@ -66,11 +68,7 @@ final class ExerciseSetTests: WorkshopTestCase {
     }
 
     func testEveryMessageHasBothLanguages() {
-        for m in WorkshopMessage.allCases {
-            let pair = WorkshopText.table(m)
-            XCTAssertEqual(pair.count, 2)
-            XCTAssertFalse(pair[0].isEmpty || pair[1].isEmpty, "\(m)")
-        }
+        assertCatalogIsComplete(WorkshopMessage.self, sameAllowed: ["currentMarker", "figureLine", "summaryCounts", "outputWant", "outputGot"])
     }
 
     func testJudgeComparesOutputAndLimits() throws {

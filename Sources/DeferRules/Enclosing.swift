@@ -1,0 +1,112 @@
+import GoAnalysis
+import GoSyntax
+
+/// Where a statement sits: the chain of enclosing nodes up to its function.
+struct Enclosing {
+    /// Enclosing nodes, outermost first, up to and excluding the node itself.
+    var stack: [Node]
+
+    /// The innermost function (declaration or literal) containing the node.
+    var function: FunctionContext? {
+        for n in stack.reversed() {
+            switch n {
+            case .expr(.funcLit(let f)): return FunctionContext(type: f.type, body: f.body, name: nil)
+            case .decl(.func(let f)):
+                guard let body = f.body else { return nil }
+                return FunctionContext(type: f.type, body: body, name: f.name.name)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The innermost loop in the same function, with its index in `stack`.
+    var loop: (index: Int, loop: Loop)? {
+        for i in stack.indices.reversed() {
+            switch stack[i] {
+            case .expr(.funcLit), .decl(.func): return nil
+            case .stmt(let s):
+                if let l = Loop(s, label: label(of: i)) { return (i, l) }
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Every loop around the node in the same function, innermost first.
+    var loops: [(index: Int, loop: Loop)] {
+        var out: [(index: Int, loop: Loop)] = []
+        for i in stack.indices.reversed() {
+            switch stack[i] {
+            case .expr(.funcLit), .decl(.func): return out
+            case .stmt(let s):
+                if let l = Loop(s, label: label(of: i)) { out.append((i, l)) }
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// The label of the statement at `index`, if its parent is a labeled statement.
+    func label(of index: Int) -> String? {
+        guard index > 0, case .stmt(.labeled(let l)) = stack[index - 1] else { return nil }
+        return l.label.name
+    }
+}
+
+/// The function whose defer scope a statement belongs to.
+struct FunctionContext {
+    var type: FuncType
+    var body: BlockStmt
+    var name: String?
+}
+
+/// A `for` or `range` statement.
+struct Loop {
+    var stmt: Stmt
+    var body: BlockStmt
+    var label: String?
+    var isInfinite: Bool
+
+    init?(_ s: Stmt, label: String?) {
+        switch s {
+        case .for(let f):
+            stmt = s
+            body = f.body
+            isInfinite = f.cond == nil
+        case .range(let r):
+            stmt = s
+            body = r.body
+            isInfinite = false
+        default:
+            return nil
+        }
+        self.label = label
+    }
+
+    var pos: Pos { stmt.pos }
+    var end: Pos { stmt.end }
+}
+
+extension Pass {
+    /// Calls `visit` for every statement with its enclosing chain, in every file.
+    /// Files that mention none of `words` are skipped without a walk: every rule needs a
+    /// `defer` (or, for loopvar-capture, a `go func`) to say anything.
+    func forEachStatement(mentioning words: [String] = ["defer", "go func"], inFiles keep: (Int) -> Bool = { _ in true },
+                          _ visit: (Int, Stmt, Enclosing) -> Void) {
+        for i in files.indices where keep(i) {
+            for d in decls(i, mentioning: words) {
+                Inspector.walkWithStack(.decl(d)) { node, stack in
+                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
+                    return true
+                }
+            }
+        }
+    }
+
+    /// `forEachStatement` restricted to the files that import one of `paths` and mention
+    /// `defer`: a rule about deferred calls into those packages need not walk other files.
+    func forEachStatement(inFilesImporting paths: [String], _ visit: (Int, Stmt, Enclosing) -> Void) {
+        forEachStatement(mentioning: ["defer"], inFiles: { i in paths.contains { imports(i, $0) } }, visit)
+    }
+}

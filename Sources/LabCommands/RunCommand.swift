@@ -1,0 +1,65 @@
+import Foundation
+import GoToolchain
+import LabContent
+import LabRunner
+import LabText
+
+/// `deferlab run`: builds and measures an example or a main package, and renders the report.
+public enum RunCommand {
+    public struct Request: Sendable {
+        public var target = ""
+        public var variant: String?
+        public var json = false
+        public var openFileLimit: Int?
+        public var timeoutSeconds: Double?
+        public var goVersion: String?
+        public var count: Int?
+        public var profiles: String?
+        public var arguments: [String] = []
+        public var language: Language = .en
+        /// No colour (not a terminal, NO_COLOR, TERM=dumb).
+        public var plain = true
+        public init() {}
+    }
+
+    public static func execute(_ r: Request, examples: ExampleCatalog?, locator: GoLocator,
+                               interrupt: (@Sendable () -> Bool)? = nil) -> CommandOutput {
+        let catalog = Catalog(r.language)
+        var out = CommandOutput()
+        func fail(_ message: String) -> CommandOutput {
+            out.error(message)
+            out.status = CommandOutput.failure
+            return out
+        }
+        let plan: RunPlan
+        switch RunPlan.resolve(r.target, variant: r.variant, examples: examples, catalog: catalog) {
+        case .success(let resolved): plan = resolved
+        case .failure(let problem): return fail(problem.message)
+        }
+        guard let go = try? locator.locate() else { return fail(catalog.text(.goNotFound)) }
+        if r.count != nil && !plan.isScalable { return fail(catalog.text(.runNotScalable, r.target)) }
+        if r.profiles != nil && !plan.writesProfiles { return fail(catalog.text(.runNoProfiles, r.target)) }
+        let profilesFolder = r.profiles.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        var runner = LabRunner(go: go)
+        runner.interrupt = interrupt
+        let report = plan.run(with: runner, arguments: r.arguments.isEmpty ? nil : r.arguments,
+                              timeout: r.timeoutSeconds.map { .milliseconds(Int64($0 * 1000)) },
+                              openFileLimit: r.openFileLimit, goVersion: r.goVersion, count: r.count, profiles: profilesFolder)
+        if r.json {
+            out.line(report.json())
+        } else {
+            out.lines(report.lines(catalog, plain: r.plain))
+        }
+        if let profilesFolder, !r.json {
+            for run in report.runs where run.measured {
+                let folder = profilesFolder.appendingPathComponent(run.variant ?? "", isDirectory: true)
+                out.line("")
+                out.line(catalog.text(.shellPprofVariant, "\(run.id) \(run.variant ?? "")"))
+                out.lines(ProfileLines.lines(ProfileTop.summary(of: folder, go: go), folder: folder, r.language))
+            }
+        }
+        report.problems(catalog).forEach { out.error($0) }
+        if !report.allMeasured { out.status = CommandOutput.findings }
+        return out
+    }
+}
