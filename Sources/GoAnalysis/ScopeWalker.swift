@@ -92,7 +92,7 @@ struct ScopeWalker {
         if let body {
             labelScope = r.addScope(.block, parent: nil, pos: body.pos, end: body.end)
             declareLabels(body.list)
-            for s in body.list { stmt(s) }
+            for s in body.list { stmt(s) }  // the body's own block is the function's scope
         }
         labelScope = outerLabels
         close()
@@ -147,109 +147,82 @@ struct ScopeWalker {
         }
     }
 
-    // MARK: - Statements
+    // MARK: - Statements and expressions, on the one traversal
 
-    mutating func stmts(_ list: [Stmt]) { for s in list { stmt(s) } }
-
-    mutating func block(_ b: BlockStmt) {
-        open(.block, b.pos, b.end)
-        stmts(b.list)
-        close()
+    /// Resolves a node and everything under it. The inspector walks the tree; `enter` opens
+    /// scopes and resolves names, and takes over the few nodes whose names must be handled in
+    /// another order than the source's (a declaration's scope starts after its value; a
+    /// selector's, a label's and a field's names are not uses); `leave` closes what `enter`
+    /// opened.
+    mutating func walk(_ node: Node) {
+        Inspector.walk(node, pre: { self.enter($0) }, post: { self.leave($0) })
     }
 
-    mutating func stmt(_ s: Stmt?) {
-        guard let s else { return }
+    mutating func expr(_ e: Expr?) { if let e { walk(.expr(e)) } }
+    mutating func stmt(_ s: Stmt?) { if let s { walk(.stmt(s)) } }
+
+    /// Whether the inspector should visit the node's children (then `leave` follows).
+    mutating func enter(_ node: Node) -> Bool {
+        switch node {
+        case .decl(let d):
+            decl(d, topLevel: false)
+            return false
+        case .stmt(let s):
+            return enter(s)
+        case .expr(let e):
+            return enter(e)
+        case .spec, .field, .fieldList:
+            return true
+        }
+    }
+
+    mutating func leave(_ node: Node) {
+        switch node {
+        case .stmt(.block), .stmt(.if), .stmt(.caseClause), .stmt(.commClause), .stmt(.switch), .stmt(.for):
+            close()
+        default:
+            break
+        }
+    }
+
+    mutating func enter(_ s: Stmt) -> Bool {
         switch s {
-        case .bad, .empty: break
-        case .decl(let d): decl(d.decl, topLevel: false)
+        case .block(let b):
+            open(.block, b.pos, b.end)
+        case .if(let i):
+            open(.block, i.ifPos, Stmt.if(i).end)
+        case .caseClause(let c):
+            open(.block, c.casePos, Stmt.caseClause(c).end)
+        case .commClause(let c):
+            open(.block, c.casePos, Stmt.commClause(c).end)
+        case .switch(let sw):
+            open(.block, sw.switchPos, sw.body.end)
+        case .for(let f):
+            open(.block, f.forPos, f.body.end)
+        case .decl(let d):
+            decl(d.decl, topLevel: false)
+            return false
         case .labeled(let l):
             if let ls = labelScope, let id = r.scopes[ls].names[l.label.name] { r.recordDef(l.label.pos, id) }
             stmt(l.stmt)
-        case .expr(let e): expr(e.x)
-        case .send(let x): expr(x.chan); expr(x.value)
-        case .incDec(let x): expr(x.x)
-        case .assign(let a):
-            for x in a.rhs { expr(x) }
-            if a.tok == .define {
-                // At least one new variable; names already declared in this scope are reused.
-                for x in a.lhs {
-                    guard case .ident(let id) = x else { expr(x); continue }
-                    if let existing = r.scopes[scope].names[id.name] {
-                        r.recordUse(id.pos, existing)
-                    } else {
-                        declare(id, .variable)
-                    }
-                }
-            } else {
-                for x in a.lhs { expr(x) }
-            }
-        case .go(let g): expr(.call(g.call))
-        case .defer(let d): expr(.call(d.call))
-        case .return(let x): for e in x.results { expr(e) }
+            return false
         case .branch(let b):
             if let label = b.label, let ls = labelScope, let id = r.scopes[ls].names[label.name] {
                 r.recordUse(label.pos, id)
             }
-        case .block(let b): block(b)
-        case .if(let i):
-            open(.block, i.ifPos, Stmt.if(i).end)
-            stmt(i.initStmt)
-            expr(i.cond)
-            block(i.body)
-            stmt(i.elseStmt)
-            close()
-        case .caseClause(let c):
-            open(.block, c.casePos, Stmt.caseClause(c).end)
-            for x in c.list ?? [] { expr(x) }
-            stmts(c.body)
-            close()
-        case .switch(let sw):
-            open(.block, sw.switchPos, sw.body.end)
-            stmt(sw.initStmt)
-            expr(sw.tag)
-            stmts(sw.body.list)
-            close()
-        case .typeSwitch(let ts):
-            open(.block, ts.switchPos, ts.body.end)
-            stmt(ts.initStmt)
-            // `v := x.(type)`: v is declared anew in each clause.
-            var bound: Ident?
-            switch ts.assign {
-            case .assign(let a):
-                for x in a.rhs { expr(x) }
-                if case .ident(let id)? = a.lhs.first { bound = id }
-            case .expr(let e):
-                expr(e.x)
-            default:
-                stmt(ts.assign)
-            }
-            for clause in ts.body.list {
-                guard case .caseClause(let c) = clause else { continue }
-                open(.block, c.casePos, Stmt.caseClause(c).end)
-                for x in c.list ?? [] { expr(x) }
-                if let bound, bound.name != "_" {
-                    // One object per clause, all declared by the same identifier.
-                    let id = r.declare(bound.name, .variable, at: .none, in: scope)
-                    if let id, r.defs[bound.pos] == nil { r.recordDef(bound.pos, id) }
+            return false
+        case .assign(let a) where a.tok == .define:
+            for x in a.rhs { expr(x) }
+            // At least one new variable; names already declared in this scope are reused.
+            for x in a.lhs {
+                guard case .ident(let id) = x else { expr(x); continue }
+                if let existing = r.scopes[scope].names[id.name] {
+                    r.recordUse(id.pos, existing)
+                } else {
+                    declare(id, .variable)
                 }
-                stmts(c.body)
-                close()
             }
-            close()
-        case .commClause(let c):
-            open(.block, c.casePos, Stmt.commClause(c).end)
-            stmt(c.comm)
-            stmts(c.body)
-            close()
-        case .select(let s):
-            stmts(s.body.list)
-        case .for(let f):
-            open(.block, f.forPos, f.body.end)
-            stmt(f.initStmt)
-            expr(f.cond)
-            stmt(f.post)
-            block(f.body)
-            close()
+            return false
         case .range(let rs):
             expr(rs.x)
             open(.block, rs.forPos, rs.body.end)
@@ -261,61 +234,71 @@ struct ScopeWalker {
                 expr(rs.key)
                 expr(rs.value)
             }
-            block(rs.body)
+            walk(.stmt(.block(rs.body)))
             close()
+            return false
+        case .typeSwitch(let ts):
+            typeSwitch(ts)
+            return false
+        default:
+            break
         }
+        return true
     }
 
-    // MARK: - Expressions
+    /// `switch v := x.(type)`: v is declared anew in each clause.
+    mutating func typeSwitch(_ ts: TypeSwitchStmt) {
+        open(.block, ts.switchPos, ts.body.end)
+        stmt(ts.initStmt)
+        var bound: Ident?
+        switch ts.assign {
+        case .assign(let a):
+            for x in a.rhs { expr(x) }
+            if case .ident(let id)? = a.lhs.first { bound = id }
+        default:
+            stmt(ts.assign)
+        }
+        for clause in ts.body.list {
+            guard case .caseClause(let c) = clause else { continue }
+            open(.block, c.casePos, Stmt.caseClause(c).end)
+            for x in c.list ?? [] { expr(x) }
+            if let bound, bound.name != "_" {
+                // One object per clause, all declared by the same identifier.
+                let id = r.declare(bound.name, .variable, at: .none, in: scope)
+                if let id, r.defs[bound.pos] == nil { r.recordDef(bound.pos, id) }
+            }
+            for s in c.body { stmt(s) }
+            close()
+        }
+        close()
+    }
 
-    mutating func expr(_ e: Expr?) {
-        guard let e else { return }
+    mutating func enter(_ e: Expr) -> Bool {
         switch e {
         case .ident(let id):
             use(id)
+            return false
         case .funcLit(let f):
             funcBody(recv: nil, type: f.type, body: f.body, pos: f.type.funcPos, end: f.body.end)
+            return false
         case .selector(let s):
             expr(s.x)  // the selected name is a field or method, not a scope name
-        case .compositeLit(let c):
-            expr(c.type)
-            for el in c.elts {
-                if case .keyValue(let kv) = el {
-                    // A bare key may be a struct field name: resolve it only if it names something.
-                    expr(kv.key)
-                    expr(kv.value)
-                } else {
-                    expr(el)
-                }
-            }
+            return false
         case .structType(let st):
             for f in st.fields.list { expr(f.type) }
+            return false
         case .interfaceType(let it):
             for f in it.methods.list { expr(f.type) }
+            return false
         case .funcType(let ft):
             open(.function, ft.pos, ft.end)
             fieldList(ft.typeParams, declareAs: .typeName)
             fieldList(ft.params, declareAs: .variable)
             fieldList(ft.results, declareAs: .variable)
             close()
+            return false
         default:
-            // Everything else: resolve the children in source order.
-            var atRoot = true
-            Inspector.walk(.expr(e), pre: { node in
-                if atRoot {
-                    atRoot = false
-                    return true
-                }
-                if case .expr(let child) = node {
-                    self.expr(child)
-                    return false
-                }
-                if case .fieldList(let l) = node {
-                    for f in l.list { self.expr(f.type) }
-                    return false
-                }
-                return true
-            })
+            return true
         }
     }
 }

@@ -45,6 +45,17 @@ public enum Inspector {
         for d in file.decls { walk(Node.decl(d), pre: pre, post: post) }
     }
 
+    /// `walk` with a `post` that is always there (a non-escaping closure may then change the
+    /// caller's state, as the scope walker does).
+    public static func walk(_ node: Node, pre: (Node) -> Bool, post: (Node) -> Void) {
+        withoutActuallyEscaping(pre) { pre in
+            withoutActuallyEscaping(post) { post in
+                var w = Walker(pre: pre, post: post)
+                w.visit(node)
+            }
+        }
+    }
+
     public static func walk(_ node: Node, pre: (Node) -> Bool, post: ((Node) -> Void)? = nil) {
         withoutActuallyEscaping(pre) { pre in
             if let post {

@@ -210,7 +210,7 @@ public final class LearningShell {
     /// Reads and runs commands until `quit` or end of input.
     func loop() -> Int32 {
         output.line(catalog.text(.shellWelcome))
-        output.line(catalog.text(.shellResume, current.title.text(language == .zh ? .zh : .en)))
+        output.line(catalog.text(.shellResume, current.title[language]))
         while true {
             switch reader.read(prompt: prompt) {
             case .end:
@@ -349,7 +349,7 @@ public final class LearningShell {
         let width = book.sections.map { TextLayout.width($0.id) }.max() ?? 0
         return [style.heading(catalog.text(.shellToc))] + book.sections.map { section in
             let mark = section.id == current.id ? "▸ " : "  "
-            let line = mark + TextLayout.pad(section.id, to: width) + "  " + section.title.text(language == .zh ? .zh : .en)
+            let line = mark + TextLayout.pad(section.id, to: width) + "  " + section.title[language]
             return section.id == current.id ? style.bold(line) : line
         }
     }

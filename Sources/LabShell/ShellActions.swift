@@ -144,7 +144,7 @@ extension LearningShell {
 
     private func mentionsRun(of id: String, _ content: LessonContent) -> Bool {
         content.texts.contains { field in
-            LessonText.segments(field.value.text(language == .zh ? .zh : .en)).contains { segment in
+            LessonText.segments(field.value[language]).contains { segment in
                 if case .placeholder(.run(let figure)) = segment { return figure.example == id }
                 return false
             }

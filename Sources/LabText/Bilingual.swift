@@ -53,3 +53,6 @@ extension Bilingual where Value == String {
         return s
     }
 }
+
+/// How a list of items is joined in running text: "，" in Chinese, ", " in English.
+public let listSeparator = LocalizedText(zh: "，", en: ", ")

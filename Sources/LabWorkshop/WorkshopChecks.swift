@@ -127,7 +127,7 @@ extension Workshop {
             case .limit: return nil
             }
         }
-        return (kinds + [figures]).filter { !$0.isEmpty }.joined(separator: text.language == .zh ? "，" : ", ")
+        return (kinds + [figures]).filter { !$0.isEmpty }.joined(separator: listSeparator[text.language])
     }
 
     private func bound(_ limit: ExerciseLimit) -> String {
