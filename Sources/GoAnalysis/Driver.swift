@@ -10,7 +10,12 @@ public struct FileOutcome: Sendable {
         case unreadable(String)
     }
     public var path: String
+    /// The file's bytes, kept only where the output needs them (a finding, a syntax error or a
+    /// fix to show or write): a run over a large tree keeps no copy of its sources.
     public var bytes: [UInt8] = []
+    /// Size in bytes and number of lines (as `wc -l`, plus an unterminated last line).
+    public var size = 0
+    public var lineCount = 0
     /// Syntax errors (byte offsets and messages); such a file is never analysed or fixed.
     public var syntaxErrors: [SyntaxError] = []
     public var problem: Problem?
@@ -52,7 +57,7 @@ public struct AnalysisReport: Sendable {
         self.files = files
         self.wallSeconds = wallSeconds
     }
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes.count } }
+    public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
     public var findings: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
 }
 
@@ -84,10 +89,6 @@ public struct Driver: Sendable {
     /// Which fixes to apply (in memory) until no more apply; results land in `FileOutcome.fixed`.
     public var fixes: FixPolicy = .none
     public var maxFixRounds = 8
-    /// Keep parsed trees until the process exits instead of freeing them: a one-shot command
-    /// line run spends about a tenth of its time releasing millions of tree nodes it would drop
-    /// at exit anyway (measured with perf on GOROOT/src). Off for long-lived callers.
-    public var keepTreesUntilExit = false
 
     public init(analyzers: [Analyzer]) {
         self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
@@ -100,45 +101,87 @@ public struct Driver: Sendable {
         let start = Date()
         let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: walk)
         var outcomes: [FileOutcome] = []
-        var inputs: [(Int, String, [UInt8])] = []
+        var folders: [String: [(index: Int, path: String)]] = [:]
+        var folderOrder: [String] = []
         for item in items {
             switch item {
             case .missing(let p): outcomes.append(FileOutcome(path: p, problem: .missing))
             case .notFileOrDirectory(let p): outcomes.append(FileOutcome(path: p, problem: .notFileOrDirectory))
             case .unreadableDirectory(let p, let e): outcomes.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
-            case .file(let p): inputs.append((outcomes.count, p, [])); outcomes.append(FileOutcome(path: p))
+            case .file(let p):
+                let dir = (p as NSString).deletingLastPathComponent
+                if folders[dir] == nil { folderOrder.append(dir) }
+                folders[dir, default: []].append((outcomes.count, p))
+                outcomes.append(FileOutcome(path: p))
             }
         }
-        // Read in parallel.
-        let results = Driver.parallelMap(inputs.map(\.1)) { FileReader.read($0) }
-        var sources: [(path: String, bytes: [UInt8], outcome: Int)] = []
-        for (k, input) in inputs.enumerated() {
-            switch results[k] {
-            case .success(let b): sources.append((input.1, b, input.0))
-            case .failure(.isDirectory): outcomes[input.0].problem = .isDirectory
-            case .failure(.errno(let e)): outcomes[input.0].problem = .unreadable(FileReader.describe(e))
-            }
+        // A package never spans folders: each folder is read, parsed, analysed and released on
+        // one worker, so memory depends on the largest folder and the number of workers, not
+        // on the size of the tree. Largest folders first, so no worker is left with a big one
+        // at the end.
+        let work = folderOrder.map { folders[$0]! }.sorted { $0.count > $1.count }
+        let done = Driver.parallelMap(work) { files in self.processFolder(files) }
+        for results in done {
+            for (index, outcome) in results { outcomes[index] = outcome }
         }
-        let analysed = analyze(sources.map { ($0.path, $0.bytes) })
-        for (k, s) in sources.enumerated() { outcomes[s.outcome] = analysed[k] }
         outcomes.sort { $0.path < $1.path }
         return AnalysisReport(files: outcomes, wallSeconds: Date().timeIntervalSince(start))
     }
 
-    /// Analyses in-memory sources (e.g. stdin for `fix -p -`); results in input order.
-    public func analyze(_ sources: [(path: String, bytes: [UInt8])]) -> [FileOutcome] {
-        let parsed = parseAll(sources)
+    /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
+    /// and keeps of each only what the output needs.
+    func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
+        var out: [(Int, FileOutcome)] = []
+        var sources: [(path: String, bytes: [UInt8])] = []
+        var indices: [Int] = []
+        for f in files {
+            switch FileReader.read(f.path) {
+            case .success(let b):
+                sources.append((f.path, b))
+                indices.append(f.index)
+            case .failure(.isDirectory):
+                out.append((f.index, FileOutcome(path: f.path, problem: .isDirectory)))
+            case .failure(.errno(let e)):
+                out.append((f.index, FileOutcome(path: f.path, problem: .unreadable(FileReader.describe(e)))))
+            }
+        }
+        // A syntax check needs one tree at a time; analysis needs a package's together.
+        let analysed = analyzers.isEmpty ? sources.map { analyze([$0], parallel: false)[0] } : analyze(sources, parallel: false)
+        for (k, var o) in analysed.enumerated() {
+            o.size = sources[k].bytes.count
+            o.lineCount = Driver.lineCount(sources[k].bytes)
+            let needed = !o.diagnostics.isEmpty || !o.syntaxErrors.isEmpty || o.fixed != nil
+            if !needed {
+                o.bytes = []
+                o.source = nil
+            }
+            out.append((indices[k], o))
+        }
+        return out
+    }
+
+    /// Lines as `wc -l` plus an unterminated last line.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var n = 0
+        for b in bytes where b == 0x0A { n += 1 }
+        if let last = bytes.last, last != 0x0A { n += 1 }
+        return n
+    }
+
+    /// Analyses in-memory sources (e.g. stdin for `fix -p -`); results in input order. With
+    /// `parallel`, files and packages are spread over the cores; without, everything runs on
+    /// the calling thread, which must have a big stack (a driver worker).
+    public func analyze(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool = true) -> [FileOutcome] {
+        let parsed = parseAll(sources, parallel: parallel)
         var outcomes = parsed.map { p -> FileOutcome in
             var o = FileOutcome(path: p.path, bytes: p.bytes)
             o.syntaxErrors = p.parsed.errors
             o.source = p.parsed.source
+            o.size = p.bytes.count
             return o
         }
         // Nothing to analyse (a syntax check): no packages, no name resolution.
-        if analyzers.isEmpty {
-            if keepTreesUntilExit { TreeKeeper.keep(parsed) }
-            return outcomes
-        }
+        if analyzers.isEmpty { return outcomes }
         // Packages: folder + package name; files with syntax errors are left out.
         var groups: [String: [Int]] = [:]
         for (i, p) in parsed.enumerated() where p.parsed.errors.isEmpty {
@@ -146,11 +189,11 @@ public struct Driver: Sendable {
             groups[dir + "\u{0}" + p.parsed.file.name.name, default: []].append(i)
         }
         let packages = groups.keys.sorted().map { groups[$0]! }
-        let results = Driver.parallelMap(packages) { members in self.analyzePackage(members.map { parsed[$0] }) }
+        let results = parallel ? Driver.parallelMap(packages) { members in self.analyzePackage(members.map { parsed[$0] }) }
+            : packages.map { members in analyzePackage(members.map { parsed[$0] }) }
         for (k, members) in packages.enumerated() {
             for (j, i) in members.enumerated() { outcomes[i] = results[k][j] }
         }
-        if keepTreesUntilExit { TreeKeeper.keep(parsed) }
         return outcomes
     }
 
@@ -160,14 +203,15 @@ public struct Driver: Sendable {
         var parsed: ParsedFile
     }
 
-    func parseAll(_ sources: [(path: String, bytes: [UInt8])]) -> [ParsedSource] {
+    func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool) -> [ParsedSource] {
         var fset = FileSet()
         let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
-        return Driver.parallelMap(Array(sources.indices)) { i in
+        let parse: @Sendable (Int) -> ParsedSource = { i in
             let s = sources[i]
             return ParsedSource(path: s.path, bytes: s.bytes,
                                 parsed: GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i]))
         }
+        return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
     }
 
     /// Runs every analyzer on one package; with `applyFixes`, applies fixes round by round
@@ -300,10 +344,4 @@ public enum FixApplier {
         guard !chosen.isEmpty else { return nil }
         return try? TextEditApplier.apply(chosen, to: bytes)
     }
-}
-
-/// Holds parsed trees for the rest of the process (see `Driver.keepTreesUntilExit`).
-enum TreeKeeper {
-    private static let kept = Mutex<[[Driver.ParsedSource]]>([])
-    static func keep(_ trees: [Driver.ParsedSource]) { kept.withLock { $0.append(trees) } }
 }

@@ -24,7 +24,7 @@ public enum FixCommand {
         if let source = r.stdin {
             result = try FixRun.run(source: source, name: "<stdin>", options: r.options)
         } else {
-            result = try FixRun.run(paths: r.paths, options: r.options, keepTreesUntilExit: true)
+            result = try FixRun.run(paths: r.paths, options: r.options)
         }
         let lang = r.language
         var out = CommandOutput()

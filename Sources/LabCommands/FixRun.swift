@@ -47,10 +47,9 @@ public enum FixRun {
         }
     }
 
-    public static func run(paths: [String], options: FixOptions, keepTreesUntilExit: Bool = false) throws(FixOptionError) -> FixResult {
+    public static func run(paths: [String], options: FixOptions) throws(FixOptionError) -> FixResult {
         var driver = Driver(analyzers: try analyzers(options))
         driver.fixes = policy(options)
-        driver.keepTreesUntilExit = keepTreesUntilExit
         return collect(driver.run(paths: paths), driver.analyzers, driver.fixes)
     }
 

@@ -36,23 +36,13 @@ public struct ParseReport: Sendable {
 /// Checks the syntax of Go files in parallel on all cores, walking directories like gofmt;
 /// results are sorted by path. Reading and parsing are the analysis driver's (with no rules).
 public enum ParseCheck {
-    public static func run(paths: [String], keepTreesUntilExit: Bool = false) -> ParseReport {
+    public static func run(paths: [String]) -> ParseReport {
         var driver = Driver(analyzers: [])
-        driver.keepTreesUntilExit = keepTreesUntilExit
         let report = driver.run(paths: paths.isEmpty ? ["."] : paths, walk: .gofmt)
         let files = report.files.map { f -> FileCheck in
-            FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem,
-                      bytes: f.bytes.count, lines: lineCount(f.bytes))
+            FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem, bytes: f.size, lines: f.lineCount)
         }
         return ParseReport(files: files, wallSeconds: report.wallSeconds)
-    }
-
-    /// Lines as `wc -l` plus an unterminated last line.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
-        var n = 0
-        for b in bytes where b == 0x0A { n += 1 }
-        if let last = bytes.last, last != 0x0A { n += 1 }
-        return n
     }
 
     public static func activeProcessorCount() -> Int {
