@@ -34,8 +34,10 @@ public struct LanguageVersion: Sendable, Comparable, Hashable, CustomStringConve
 public final class LanguageVersionResolver: @unchecked Sendable {
     private let lock = NSLock()
     private var modCache: [String: LanguageVersion] = [:]
+    /// The module's version when the caller knows it (the go command's vet config says it).
+    private let fixedModuleVersion: LanguageVersion?
 
-    public init() {}
+    public init(moduleVersion: LanguageVersion? = nil) { fixedModuleVersion = moduleVersion }
 
     public func version(ofFileAt path: String, buildConstraint: String?) -> LanguageVersion {
         if let c = buildConstraint, let v = BuildConstraint.goVersion(c) { return v }
@@ -44,6 +46,7 @@ public final class LanguageVersionResolver: @unchecked Sendable {
     }
 
     public func moduleVersion(folder: String) -> LanguageVersion {
+        if let fixedModuleVersion { return fixedModuleVersion }
         let abs = URL(fileURLWithPath: folder).standardizedFileURL.path
         lock.lock()
         if let v = modCache[abs] { lock.unlock(); return v }

@@ -57,7 +57,7 @@ enum UI {
             ?? (try? Language.resolve(flag: nil, environment: Environment.current)) ?? .en
     }()
 
-    static func help(_ key: CommandHelp) -> String { Texts<CommandHelp>(language)(key) }
+    static func help(_ key: CommandHelp, _ args: String...) -> String { key.text.text(language, args) }
 }
 
 enum Environment {
@@ -108,5 +108,15 @@ if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
     let mallopt = unsafeBitCast(sym, to: (@convention(c) (Int32, Int32) -> Int32).self)
     _ = mallopt(-2, 256 << 20)
     _ = mallopt(-1, 1 << 30)
+}
+// `go vet -vettool=…` and `go fix -fixtool=…` speak their own protocol (see VetTool).
+let toolArgs = Array(CommandLine.arguments.dropFirst())
+if VetTool.isProtocol(toolArgs) {
+    // stat follows the link to this very executable, so the build ID changes with it.
+    let output = VetTool.execute(toolArgs, version: DeferLab.version, executable: "/proc/self/exe")
+    Console.raw(output.stdout)
+    output.stderr.forEach(Console.error)
+    Console.flush()
+    exit(output.status)
 }
 runMain()
