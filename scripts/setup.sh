@@ -61,6 +61,20 @@ ensure_go() {
   say "Go installed: $("$DEFERLAB_LOCAL_GO" version)"
 }
 
+# pre-commit, for the test that runs .pre-commit-hooks.yaml' hooks for real (tests only).
+DEFERLAB_PRE_COMMIT_PIN="pre-commit==4.6.2"
+DEFERLAB_PRE_COMMIT_DIR="$DEFERLAB_ROOT/.tools/pre-commit"
+
+ensure_pre_commit() {
+  if PYTHONPATH="$DEFERLAB_PRE_COMMIT_DIR" python3 -m pre_commit --version >/dev/null 2>&1; then
+    say "pre-commit present: .tools/pre-commit"
+    return
+  fi
+  say "installing $DEFERLAB_PRE_COMMIT_PIN into .tools/pre-commit (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --target "$DEFERLAB_PRE_COMMIT_DIR" --upgrade "$DEFERLAB_PRE_COMMIT_PIN"
+}
+
 deferlab_setup() {
   install_apt_packages libedit-dev pkgconf ${DEFERLAB_EXTRA_APT:-}
   ensure_go

@@ -18,16 +18,23 @@ public enum FindingFormat {
     /// `path:line:col: message [rule]` followed by `(fix available)`, `(unsafe fix, needs
     /// --unsafe-fixes: RISK)` or `(not fixed: REASON)`.
     public static func text(_ f: Finding, _ lang: Language) -> String {
-        var s = "\(f.file):\(f.start.line):\(f.start.column): \(f.diagnostic.message[lang]) [\(f.diagnostic.rule)]"
+        "\(f.file):\(f.start.line):\(f.start.column): \(f.diagnostic.message[lang]) [\(f.diagnostic.rule)]" + fixNote(f, lang)
+    }
+
+    /// The message and what became of its fix, without place or rule (formats that carry
+    /// those apart).
+    static func summary(_ f: Finding, _ lang: Language) -> String {
+        f.diagnostic.message[lang] + fixNote(f, lang)
+    }
+
+    static func fixNote(_ f: Finding, _ lang: Language) -> String {
         if let fix = f.diagnostic.fix {
             switch fix.applicability {
-            case .safe: s += fixAvailable[lang]
-            case .unsafe: s += unsafeFix.text(lang, [fix.risk?[lang] ?? ""])
+            case .safe: return fixAvailable[lang]
+            case .unsafe: return unsafeFix.text(lang, [fix.risk?[lang] ?? ""])
             }
-        } else if let reason = f.diagnostic.declined {
-            s += notFixed.text(lang, [reason[lang]])
         }
-        return s
+        return f.diagnostic.declined.map { notFixed.text(lang, [$0[lang]]) } ?? ""
     }
 
     struct JSONEdit: Codable { var offset: Int; var length: Int; var newText: String }

@@ -5,7 +5,8 @@ import LabText
 /// `deferlab fix`: runs the rules, applies or shows their fixes, and renders the outcome in the
 /// chosen format.
 public enum FixCommand {
-    public enum Format: Sendable { case text, json, sarif }
+    /// How findings are reported: `--format NAME` (`--json` and `--sarif` are short for two).
+    public enum Format: String, Sendable, CaseIterable { case text, json, sarif, github, checkstyle }
 
     public struct Request: Sendable {
         public var paths: [String] = []
@@ -28,14 +29,16 @@ public enum FixCommand {
         }
         let lang = r.language
         var out = CommandOutput()
-        // Problems of our own go to stderr; every other file is still processed.
+        // Problems of our own go to stderr; every other file is still processed. A syntax
+        // error is a finding about the file (exit 1, like gofmt -l's list), an I/O problem ours (2).
         var failed = false
+        var syntaxErrors = false
         for f in result.report.files {
             if let problem = f.problem {
                 failed = true
                 out.error(problem.message(f.path, lang))
             }
-            if !f.syntaxErrors.isEmpty { failed = true }
+            if !f.syntaxErrors.isEmpty { syntaxErrors = true }
             if r.format == .text { f.syntaxErrorLines.forEach { out.error($0) } }
         }
         var found = false
@@ -45,6 +48,8 @@ public enum FixCommand {
             case .json: out.line(FindingFormat.json(result.findings, files: result.report.files, lang))
             case .sarif: out.line(FindingFormat.sarif(result.findings, files: result.report.files, analyzers: result.analyzers, lang,
                                                       toolVersion: r.toolVersion))
+            case .github: out.raw(FindingFormat.github(result.findings, files: result.report.files, lang))
+            case .checkstyle: out.raw(FindingFormat.checkstyle(result.findings, files: result.report.files, lang))
             case .text: out.lines(result.findings.map { FindingFormat.text($0, lang) })
             }
             found = !result.findings.isEmpty
@@ -75,7 +80,7 @@ public enum FixCommand {
                 + "\(texts(.statsFindings)): \(result.findings.count)  \(texts(.statsTime)): \(ms) ms"
             if r.options.mode == .print || r.format != .text { out.error(line) } else { out.line(line) }
         }
-        out.status = failed ? CommandOutput.failure : found ? CommandOutput.findings : 0
+        out.status = failed ? CommandOutput.failure : found || syntaxErrors ? CommandOutput.findings : 0
         return out
     }
 }

@@ -3,9 +3,9 @@
 public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
     case toolAbstract, toolDiscussion, langOption
     case parseAbstract, parseDiscussion, parseStats, parsePaths
-    case fixAbstract, fixDiscussion, fixDiff, fixList, fixWrite, fixPrint, fixUnsafe, fixJSON, fixSARIF
+    case fixAbstract, fixDiscussion, fixDiff, fixList, fixWrite, fixPrint, fixUnsafe, fixJSON, fixSARIF, fixFormat
     case fixRules, fixDisable, fixStats, fixPaths
-    case fixModesCombine, fixFormatWithMode, fixJSONAndSARIF, fixUnsafeNeedsMode, fixPrintOneFile
+    case fixModesCombine, fixFormatWithMode, fixJSONAndSARIF, fixUnknownFormat, fixUnsafeNeedsMode, fixPrintOneFile
     case explainAbstract, explainRule
     case doctorAbstract, doctorDiscussion, doctorJSON
     case examplesAbstract, examplesDiscussion, examplesJSON
@@ -46,8 +46,8 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
             zh: "查找 Go 代码里的 defer 误用，并在不改变程序其他行为的前提下修复。",
             en: "Find defer misuse in Go code and fix it without changing what the program does.")
         case .fixDiscussion: return LocalizedText(
-            zh: "默认按 路径:行:列: 消息 [规则] 报告，后面跟着（可修复）、（不安全的修复，需 --unsafe-fixes：会改变什么）或（未修复：原因）。安全的修复经过证明，除了发现的问题之外什么都不改变；-w、-d、-l 和 -p 只应用安全的修复，加上 --unsafe-fixes 才同时应用不安全的修复（由人来选择：消息说明可能改变什么）。deferlab explain 规则 说明每条规则的判断标准。在报告的那一行或上一行写 //deferlab:ignore（或 //deferlab:ignore 规则1,规则2）可以让它不再出现。路径：文件、目录或 ./...（默认）；vendor、testdata、隐藏目录和以 _ 开头的目录会跳过。退出状态：0 没有发现，1 有发现（-w 时：有未修复的发现），2 出错。",
-            en: "Default: report findings as path:line:col: message [rule] followed by (fix available), (unsafe fix, needs --unsafe-fixes: RISK) or (not fixed: REASON). A safe fix is proven to change nothing but what the finding is about; -w, -d, -l and -p apply safe fixes only, and unsafe ones too with --unsafe-fixes (a person's choice: the message says what may change). `deferlab explain RULE` gives each rule's criteria. A comment //deferlab:ignore (or //deferlab:ignore rule1,rule2) on the finding's line or the line above silences it. Paths: files, directories, ./... (default); vendor, testdata, hidden and _ folders are skipped. Exit status: 0 nothing found, 1 findings (with -w: findings left unfixed), 2 errors.")
+            zh: "默认按 路径:行:列: 消息 [规则] 报告，后面跟着（可修复）、（不安全的修复，需 --unsafe-fixes：会改变什么）或（未修复：原因）。安全的修复经过证明，除了发现的问题之外什么都不改变；-w、-d、-l 和 -p 只应用安全的修复，加上 --unsafe-fixes 才同时应用不安全的修复（由人来选择：消息说明可能改变什么）。deferlab explain 规则 说明每条规则的判断标准。在报告的那一行或上一行写 //deferlab:ignore（或 //deferlab:ignore 规则1,规则2）可以让它不再出现。路径：文件、目录或 ./...（默认）；vendor、testdata、隐藏目录和以 _ 开头的目录会跳过。退出状态：0 没有发现，1 有发现或语法错误（-w 时：有未修复的发现），2 用法错误或读写错误。",
+            en: "Default: report findings as path:line:col: message [rule] followed by (fix available), (unsafe fix, needs --unsafe-fixes: RISK) or (not fixed: REASON). A safe fix is proven to change nothing but what the finding is about; -w, -d, -l and -p apply safe fixes only, and unsafe ones too with --unsafe-fixes (a person's choice: the message says what may change). `deferlab explain RULE` gives each rule's criteria. A comment //deferlab:ignore (or //deferlab:ignore rule1,rule2) on the finding's line or the line above silences it. Paths: files, directories, ./... (default); vendor, testdata, hidden and _ folders are skipped. Exit status: 0 nothing found, 1 findings or syntax errors (with -w: findings left unfixed), 2 usage or I/O errors.")
         case .fixDiff: return LocalizedText(zh: "以统一 diff 格式输出修复。", en: "Print unified diffs of the fixes.")
         case .fixList: return LocalizedText(zh: "列出修复会改动的文件。", en: "List files the fixes would change.")
         case .fixWrite: return LocalizedText(zh: "直接写入修复（原子地替换文件）。", en: "Apply the fixes in place (atomically).")
@@ -57,15 +57,21 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
             en: "With -w, -d, -l or -p: apply unsafe fixes too (their messages say what may change).")
         case .fixJSON: return LocalizedText(zh: "以一个 JSON 数组输出发现。", en: "Print findings as one JSON array.")
         case .fixSARIF: return LocalizedText(zh: "以 SARIF 2.1.0 输出发现。", en: "Print findings as SARIF 2.1.0.")
+        case .fixFormat: return LocalizedText(
+            zh: "报告的格式：text、json、sarif、github（GitHub Actions 注释）或 checkstyle（XML）。",
+            en: "Report format: text, json, sarif, github (GitHub Actions annotations) or checkstyle (XML).")
         case .fixRules: return LocalizedText(zh: "只用这些规则（逗号分隔）。", en: "Only these rules (comma-separated).")
         case .fixDisable: return LocalizedText(zh: "跳过这些规则（逗号分隔）。", en: "Skip these rules (comma-separated).")
         case .fixStats: return LocalizedText(zh: "输出文件数、字节数、发现数和耗时。", en: "Print files, bytes, findings and wall time.")
         case .fixPaths: return LocalizedText(zh: "文件或目录（默认 ./...）。", en: "Files or directories (default ./...).")
         case .fixModesCombine: return LocalizedText(zh: "-d、-l、-w 和 -p 不能同时使用", en: "-d, -l, -w and -p cannot be combined")
         case .fixFormatWithMode: return LocalizedText(
-            zh: "--json 和 --sarif 用于报告发现，不能和 -d、-l、-w 或 -p 一起用",
-            en: "--json and --sarif report findings; they do not combine with -d, -l, -w or -p")
-        case .fixJSONAndSARIF: return LocalizedText(zh: "--json 和 --sarif 只能选一个", en: "choose one of --json and --sarif")
+            zh: "--format、--json 和 --sarif 用于报告发现，不能和 -d、-l、-w 或 -p 一起用",
+            en: "--format, --json and --sarif report findings; they do not combine with -d, -l, -w or -p")
+        case .fixJSONAndSARIF: return LocalizedText(zh: "--format、--json 和 --sarif 只能选一个", en: "choose one of --format, --json and --sarif")
+        case .fixUnknownFormat: return LocalizedText(
+            zh: "未知的格式“%1”：可用 text、json、sarif、github、checkstyle",
+            en: "unknown format '%1': use text, json, sarif, github or checkstyle")
         case .fixUnsafeNeedsMode: return LocalizedText(
             zh: "--unsafe-fixes 用于应用修复：请和 -w、-d、-l 或 -p 一起用",
             en: "--unsafe-fixes applies fixes: use it with -w, -d, -l or -p")

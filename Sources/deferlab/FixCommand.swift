@@ -26,6 +26,8 @@ struct Fix: ParsableCommand {
     var json = false
     @Flag(name: .long, help: ArgumentHelp(UI.help(.fixSARIF)))
     var sarif = false
+    @Option(name: .long, help: ArgumentHelp(UI.help(.fixFormat), valueName: "text|json|sarif|github|checkstyle"))
+    var format: String?
     @Option(name: .long, help: ArgumentHelp(UI.help(.fixRules)))
     var rules: String?
     @Option(name: .long, help: ArgumentHelp(UI.help(.fixDisable)))
@@ -39,8 +41,12 @@ struct Fix: ParsableCommand {
     func validate() throws {
         let modes = [diff, list, write, printSource].filter { $0 }.count
         if modes > 1 { throw ValidationError(UI.help(.fixModesCombine)) }
-        if (json || sarif) && modes > 0 { throw ValidationError(UI.help(.fixFormatWithMode)) }
-        if json && sarif { throw ValidationError(UI.help(.fixJSONAndSARIF)) }
+        let formats = [json, sarif, format != nil].filter { $0 }.count
+        if formats > 0 && modes > 0 && format != "text" { throw ValidationError(UI.help(.fixFormatWithMode)) }
+        if formats > 1 { throw ValidationError(UI.help(.fixJSONAndSARIF)) }
+        if let format, FixCommand.Format(rawValue: format) == nil {
+            throw ValidationError(UI.help(.fixUnknownFormat, format))
+        }
         if unsafeFixes && modes == 0 { throw ValidationError(UI.help(.fixUnsafeNeedsMode)) }
         if printSource && paths.count != 1 { throw ValidationError(UI.help(.fixPrintOneFile)) }
     }
@@ -52,7 +58,7 @@ struct Fix: ParsableCommand {
         request.options.unsafeFixes = unsafeFixes
         request.options.rules = rules.map { $0.split(separator: ",").map { String($0).trimmingSpaces } }
         request.options.disabled = disable.map { $0.split(separator: ",").map { String($0).trimmingSpaces } } ?? []
-        request.format = json ? .json : sarif ? .sarif : .text
+        request.format = json ? .json : sarif ? .sarif : format.flatMap(FixCommand.Format.init(rawValue:)) ?? .text
         request.stats = stats
         request.paths = paths
         request.toolVersion = DeferLab.version

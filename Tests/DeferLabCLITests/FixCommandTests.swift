@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import XCTest
 import TestSupport
 
@@ -75,7 +78,7 @@ final class FixCommandTests: XCTestCase {
         let broken = Self.loop + "func broken( {\n"
         let dir = try project(["bad.go": broken, "good.go": Self.loop.replacingOccurrences(of: "Sizes", with: "Other")])
         let w = try CLI.run(["fix", "-w", "."], in: dir)
-        XCTAssertEqual(w.status, 2)
+        XCTAssertEqual(w.status, 1, "a syntax error is a finding (exit 1), not an error of ours")
         XCTAssertTrue(w.stderr.contains("bad.go:22:14: expected ')', found '{'"), w.stderr)
         XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("bad.go"), encoding: .utf8), broken, "never written")
         XCTAssertTrue(try String(contentsOf: dir.appendingPathComponent("good.go"), encoding: .utf8).contains("func() {"), "other files still fixed")
@@ -147,6 +150,52 @@ final class FixCommandTests: XCTestCase {
         XCTAssertNotNil(result["fixes"])
         let region = (((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Any])
         XCTAssertEqual(region["startColumn"] as? Int, 3)
+    }
+
+    func testGitHubAnnotationsAndCheckstyle() throws {
+        // A multi-byte comment before the defer on its line: columns count code points, and a
+        // file name with a comma and a colon must survive the annotation's property syntax.
+        let wide = Self.loop.replacingOccurrences(of: "\t\tdefer f.Close() // keep this comment",
+                                                  with: "\t\t/* 每次 */ defer f.Close()")
+        let dir = try project(["we,ird:name.go": wide, "broken.go": "package p\n\nfunc {\n"])
+
+        let github = try CLI.run(["fix", "--format", "github", "--lang", "en", "we,ird:name.go", "broken.go"], in: dir)
+        XCTAssertEqual(github.status, 1, github.stderr)
+        let lines = github.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, github.stdout)
+        let warning = try XCTUnwrap(lines.first { $0.hasPrefix("::warning ") })
+        XCTAssertTrue(warning.hasPrefix("::warning file=we%2Cird%3Aname.go,line=13,col=12,endLine=13,endColumn=27,title=deferlab loop-defer::"), warning)
+        XCTAssertTrue(warning.hasSuffix("::defer runs when Sizes returns, not at the end of each iteration: every iteration adds one more pending f.Close() until then (fix available)"), warning)
+        let error = try XCTUnwrap(lines.first { $0.hasPrefix("::error ") })
+        XCTAssertTrue(error.hasPrefix("::error file=broken.go,line=3,col=6,"), error)
+        XCTAssertTrue(error.contains("title=deferlab syntax-error::"), error)
+
+        let xml = try CLI.run(["fix", "--format", "checkstyle", "--lang", "zh", "we,ird:name.go", "broken.go"], in: dir)
+        let doc = try CheckstyleDocument(xml.stdout)
+        XCTAssertEqual(doc.files, ["broken.go", "we,ird:name.go"], "sorted by path")
+        XCTAssertEqual(doc.errors.count, 2)
+        let finding = try XCTUnwrap(doc.errors.first { $0["source"] == "deferlab.loop-defer" })
+        XCTAssertEqual(finding["line"], "13")
+        XCTAssertEqual(finding["column"], "12")
+        XCTAssertEqual(finding["severity"], "warning")
+        XCTAssertTrue(finding["message"]?.hasPrefix("defer 在函数 Sizes 返回时才执行") == true, finding["message"] ?? "")
+        XCTAssertTrue(finding["message"]?.hasSuffix("（可修复）") == true, finding["message"] ?? "")
+        XCTAssertEqual(doc.errors.first { $0["source"] == "deferlab.syntax-error" }?["severity"], "error")
+
+        // Nothing found: an empty but well-formed report, exit 0.
+        let clean = try project(["c.go": "package c\n\nfunc C() {}\n"])
+        let empty = try CLI.run(["fix", "--format", "checkstyle"], in: clean)
+        XCTAssertEqual(empty.status, 0)
+        XCTAssertEqual(try CheckstyleDocument(empty.stdout).files, [])
+        XCTAssertEqual(try CLI.run(["fix", "--format", "github"], in: clean).stdout, "")
+        XCTAssertEqual(try CLI.run(["fix", "--format", "text"], in: clean).status, 0)
+
+        // Usage: an unknown format, two formats, a format with a fixing mode.
+        let unknown = try CLI.run(["fix", "--format", "xml", "--lang", "en"], in: clean)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown format 'xml'"), unknown.stderr)
+        XCTAssertEqual(try CLI.run(["fix", "--format", "github", "--json"], in: clean).status, 2)
+        XCTAssertEqual(try CLI.run(["fix", "--format", "checkstyle", "-w"], in: clean).status, 2)
     }
 
     func testRulesDisableIgnoreAndUsage() throws {
@@ -235,7 +284,7 @@ final class FixCommandTests: XCTestCase {
         let exit = "package main\n\nimport \"os\"\n\nfunc main() {\n\tdefer println(\"bye\")\n\tos.Exit(1)\n}\n"
         let dir = try project(["locks.go": Self.locks, "a.go": Self.loop, "exit/main.go": exit, "bad/bad.go": "package bad\n\nfunc f( {\n"])
         let json = try CLI.run(["fix", "--json", "--lang", "en", "./..."], in: dir)
-        XCTAssertEqual(json.status, 2, "a syntax error is an error")
+        XCTAssertEqual(json.status, 1, "findings and a syntax error: exit 1")
         let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         let byRule = Dictionary(grouping: items) { $0["rule"] as! String }
         XCTAssertEqual(Set(byRule.keys), ["loop-defer", "exit-skips-defer", "syntax-error"])
@@ -270,5 +319,35 @@ final class FixCommandTests: XCTestCase {
         let help = try CLI.run(["fix", "--help"])
         XCTAssertTrue(help.stdout.contains("//deferlab:ignore"), help.stdout)
         XCTAssertTrue(help.stdout.contains("--unsafe-fixes"), help.stdout)
+    }
+}
+
+/// A Checkstyle report read with a real XML parser: the file names and each error's attributes.
+struct CheckstyleDocument {
+    var files: [String] = []
+    var errors: [[String: String]] = []
+
+    init(_ text: String) throws {
+        final class Reader: NSObject, XMLParserDelegate {
+            var files: [String] = []
+            var errors: [[String: String]] = []
+            var root = ""
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                        qualifiedName: String?, attributes: [String: String] = [:]) {
+                if root.isEmpty { root = name }
+                if name == "file" { files.append(attributes["name"] ?? "") }
+                if name == "error" { errors.append(attributes) }
+            }
+        }
+        let parser = XMLParser(data: Data(text.utf8))
+        let reader = Reader()
+        parser.delegate = reader
+        struct NotWellFormed: Error { var reason: String }
+        guard parser.parse() else {
+            throw NotWellFormed(reason: "\(parser.parserError.map { "\($0)" } ?? "?") in \(text)")
+        }
+        XCTAssertEqual(reader.root, "checkstyle")
+        files = reader.files
+        errors = reader.errors
     }
 }
