@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LabTextTests", dependencies: ["LabText", "TestSupport"]),
         .testTarget(name: "GoSyntaxTests", dependencies: ["GoSyntax", "TestSupport"]),
         .testTarget(name: "GoToolchainTests", dependencies: ["GoToolchain", "TestSupport"]),
-        .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax"]),
+        .testTarget(name: "GoAnalysisTests", dependencies: ["GoAnalysis", "GoSyntax", "TestSupport"]),
         .testTarget(
             name: "DeferRulesTests",
             dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "TestSupport"],

@@ -10,24 +10,18 @@ public enum CommentAlignment {
     /// The edits plus the padding changes the runs around them need. Runs that hold code with
     /// alignment of its own (two spaces in a row) are left alone.
     public static func adjust(_ edits: [TextEdit], in original: [UInt8]) -> [TextEdit] {
+        adjust(edits, in: original) { FileContext(original) }
+    }
+
+    /// `adjust` for one of many fixes of a file: `context` gives the file's comment table,
+    /// made once (the caller keeps it), so only the lines around the edits are scanned again.
+    public static func adjust(_ edits: [TextEdit], in original: [UInt8], context: () -> FileContext) -> [TextEdit] {
         guard !edits.isEmpty, let sorted = try? TextEditApplier.validated(edits, size: original.count) else { return edits }
-        // The new text, and where each of its pieces comes from.
-        enum Source { case original(delta: Int), edit(Int) }
-        var text: [UInt8] = []
-        var pieces: [(range: Range<Int>, source: Source)] = []
-        var cursor = 0
-        for (k, e) in sorted.enumerated() {
-            let keep = text.count
-            text += original[cursor..<e.offset]
-            pieces.append((keep..<text.count, .original(delta: text.count - e.offset)))
-            let inserted = text.count
-            text += Array(e.newText.utf8)
-            pieces.append((inserted..<text.count, .edit(k)))
-            cursor = e.end
-        }
-        let keep = text.count
-        text += original[cursor...]
-        pieces.append((keep..<text.count, .original(delta: text.count - original.count)))
+        // Only a line next to or inside an edit can need new padding, and only if it has a
+        // `//` comment: without one anywhere there, nothing changes (and the whole file need
+        // not be scanned — a file with hundreds of fixes would otherwise be scanned as often).
+        guard sorted.contains(where: { mayTouchComment($0, original) }) else { return edits }
+        let (text, pieces) = applied(sorted, to: original)
 
         let lines = Lines(text)
         // Lines next to or inside an edit.
@@ -38,7 +32,10 @@ public enum CommentAlignment {
             for l in max(0, first - 1)...min(lines.count - 1, last + 1) { touched.insert(l) }
         }
         guard !touched.isEmpty else { return edits }
-        let comments = trailingComments(text, lines)
+        let comments = NewTextComments(text: text, lines: lines, pieces: pieces.map { p in
+            if case .original(let delta) = p.source { return (p.range, delta) }
+            return (p.range, nil)
+        }, context: context())
         var changes: [(range: Range<Int>, padding: String)] = []
         var done = Set<Int>()
         for l in touched.sorted() where comments[l] != nil && !done.contains(l) {
@@ -80,7 +77,66 @@ public enum CommentAlignment {
         return (try? TextEditApplier.validated(out, size: original.count)) != nil ? out : edits
     }
 
-    struct Trailing {
+    /// Where a piece of the fixed text comes from: the original (at `delta` from where it was)
+    /// or edit number k.
+    enum Source { case original(delta: Int), edit(Int) }
+
+    /// The text after sorted, validated edits, and its pieces in order.
+    static func applied(_ sorted: [TextEdit], to original: [UInt8]) -> (text: [UInt8], pieces: [(range: Range<Int>, source: Source)]) {
+        var text: [UInt8] = []
+        var pieces: [(range: Range<Int>, source: Source)] = []
+        var cursor = 0
+        for (k, e) in sorted.enumerated() {
+            let keep = text.count
+            text += original[cursor..<e.offset]
+            pieces.append((keep..<text.count, .original(delta: text.count - e.offset)))
+            let inserted = text.count
+            text += Array(e.newText.utf8)
+            pieces.append((inserted..<text.count, .edit(k)))
+            cursor = e.end
+        }
+        let keep = text.count
+        text += original[cursor...]
+        pieces.append((keep..<text.count, .original(delta: text.count - original.count)))
+        return (text, pieces)
+    }
+
+    /// Whether the lines an edit touches (its own, and one line either side, in the text
+    /// before and after it) hold `//` anywhere.
+    static func mayTouchComment(_ e: TextEdit, _ original: [UInt8]) -> Bool {
+        func hasSlashes<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b == 0x2F && previous == 0x2F { return true }
+                previous = b
+            }
+            return false
+        }
+        // Back to the start of the line before the edit's first line.
+        var lo = e.offset, newlines = 0
+        while lo > 0 {
+            if original[lo - 1] == 0x0A {
+                newlines += 1
+                if newlines == 2 { break }
+            }
+            lo -= 1
+        }
+        // On to the end of the line after the edit's last line.
+        var hi = e.end
+        newlines = 0
+        while hi < original.count {
+            if original[hi] == 0x0A {
+                newlines += 1
+                if newlines == 2 { break }
+            }
+            hi += 1
+        }
+        return hasSlashes(original[lo..<e.offset]) || hasSlashes(e.newText.utf8) || hasSlashes(original[e.end..<hi])
+            || (e.offset > 0 && original[e.offset - 1] == 0x2F && e.newText.utf8.first == 0x2F)
+            || (e.end < original.count && original[e.end] == 0x2F && e.newText.utf8.last == 0x2F)
+    }
+
+    struct Trailing: Sendable, Equatable {
         /// The white space between the code and the comment.
         var gap: Range<Int>
         /// Width of the code after the indentation, in runes.
@@ -91,34 +147,132 @@ public enum CommentAlignment {
     /// For each line, its trailing `//` comment after code, if any.
     static func trailingComments(_ text: [UInt8], _ lines: Lines) -> [Trailing?] {
         var out = [Trailing?](repeating: nil, count: lines.count)
-        let (tokens, _) = GoScanner.tokens(of: text)
-        var lastCodeEnd: [Int: Int] = [:]   // line → end of its last code token
-        var firstCode: [Int: Int] = [:]
-        for t in tokens where t.kind != .eof && !(t.kind == .semicolon && t.implicit) {
-            let line = lines.index(of: t.start)
-            if t.kind == .comment {
-                guard text[t.start + 1] == 0x2F, let end = lastCodeEnd[line], let start = firstCode[line],
-                      lines.index(of: max(t.start, t.end - 1)) == line else { continue }
-                let gap = end..<t.start
-                guard !gap.isEmpty, text[gap].allSatisfy({ $0 == 0x20 }) else { continue }
-                let code = text[start..<end]
-                let width = code.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-                var inner = false
-                for i in start..<max(start, end - 1) where text[i] == 0x20 && text[i + 1] == 0x20 { inner = true }
-                out[line] = Trailing(gap: gap, codeWidth: width, hasInnerAlignment: inner || code.contains(0x09))
-            } else {
-                // A token spanning lines (a raw string) makes its lines unalignable.
-                let endLine = lines.index(of: max(t.start, t.end - 1))
-                if endLine != line { continue }
-                if firstCode[line] == nil { firstCode[line] = t.start }
-                lastCodeEnd[line] = t.end
-            }
-        }
+        var continued = [Bool](repeating: false, count: lines.count)
+        scan(text, from: 0, to: text.count, lines, trailing: { out[$0] = $1 }, continued: { continued[$0] = true })
         return out
     }
 
+    /// Finds the trailing comments of the lines of `text[start..<end]` (which must begin at a
+    /// line start outside any token), tokenizing only that part; `continued` gets each line
+    /// that starts inside a token begun on an earlier line. False when the part does not
+    /// tokenize on its own.
+    @discardableResult
+    static func scan(_ text: [UInt8], from start: Int, to end: Int, _ lines: Lines,
+                     trailing: (Int, Trailing) -> Void, continued: (Int) -> Void = { _ in }) -> Bool {
+        let (tokens, errors) = GoScanner.tokens(of: start == 0 && end == text.count ? text : Array(text[start..<end]))
+        guard errors.isEmpty else { return false }
+        var lastCodeEnd: [Int: Int] = [:]   // line → end of its last code token
+        var firstCode: [Int: Int] = [:]
+        for t in tokens where t.kind != .eof && !(t.kind == .semicolon && t.implicit) {
+            let tStart = t.start + start, tEnd = t.end + start
+            let line = lines.index(of: tStart)
+            let endLine = lines.index(of: max(tStart, tEnd - 1))
+            if endLine != line { for l in (line + 1)...endLine { continued(l) } }
+            if t.kind == .comment {
+                guard text[tStart + 1] == 0x2F, let end = lastCodeEnd[line], let first = firstCode[line], endLine == line else { continue }
+                let gap = end..<tStart
+                guard !gap.isEmpty, text[gap].allSatisfy({ $0 == 0x20 }) else { continue }
+                let code = text[first..<end]
+                let width = code.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                var inner = false
+                for i in first..<max(first, end - 1) where text[i] == 0x20 && text[i + 1] == 0x20 { inner = true }
+                trailing(line, Trailing(gap: gap, codeWidth: width, hasInnerAlignment: inner || code.contains(0x09)))
+            } else {
+                // A token spanning lines (a raw string) makes its lines unalignable.
+                if endLine != line { continue }
+                if firstCode[line] == nil { firstCode[line] = tStart }
+                lastCodeEnd[line] = tEnd
+            }
+        }
+        return true
+    }
+
+    /// What alignment needs to know of a file before its fixes: its lines, each line's
+    /// trailing comment, and the lines that start inside a token (where scanning cannot
+    /// begin). Made once per file for all of its fixes.
+    public struct FileContext: Sendable {
+        let lines: Lines
+        let comments: [Trailing?]
+        let continued: [Bool]
+
+        public init(_ original: [UInt8]) {
+            let lines = Lines(original)
+            var comments = [Trailing?](repeating: nil, count: lines.count)
+            var continued = [Bool](repeating: false, count: lines.count)
+            scan(original, from: 0, to: original.count, lines, trailing: { comments[$0] = $1 }, continued: { continued[$0] = true })
+            self.lines = lines
+            self.comments = comments
+            self.continued = continued
+        }
+    }
+
+    /// The trailing comments of a fixed text, line by line on demand: lines of original text
+    /// come from the file's table, lines an edit touches are scanned alone; when that cannot
+    /// be done (a line inside a raw string, say) the whole text is scanned.
+    struct NewTextComments {
+        let text: [UInt8]
+        let lines: Lines
+        /// The text's pieces in order; `delta` (new offset − original offset) for original ones.
+        let pieces: [(range: Range<Int>, delta: Int?)]
+        let context: FileContext
+        private var scanned: [Int: Trailing] = [:]
+        private var scannedLines = Set<Int>()
+        private var whole: [Trailing?]?
+        /// Whether the table fell back to scanning the whole text.
+        var scannedWhole: Bool { whole != nil }
+
+        init(text: [UInt8], lines: Lines, pieces: [(range: Range<Int>, delta: Int?)], context: FileContext) {
+            self.text = text
+            self.lines = lines
+            self.pieces = pieces
+            self.context = context
+            for p in pieces where p.delta == nil {
+                let a = lines.index(of: p.range.lowerBound), b = lines.index(of: max(p.range.lowerBound, p.range.upperBound - 1))
+                let start = lines.starts[a], end = b + 1 < lines.count ? lines.starts[b + 1] : text.count
+                guard let o = originalOffset(start), let ol = originalLine(startingAt: o), !context.continued[ol],
+                      Self.scanPart(text, start, end, lines, &scanned) else {
+                    whole = CommentAlignment.trailingComments(text, lines)
+                    return
+                }
+                for l in a...b { scannedLines.insert(l) }
+            }
+        }
+
+        private static func scanPart(_ text: [UInt8], _ start: Int, _ end: Int, _ lines: Lines, _ into: inout [Int: Trailing]) -> Bool {
+            var found: [Int: Trailing] = [:]
+            guard CommentAlignment.scan(text, from: start, to: end, lines, trailing: { found[$0] = $1 }) else { return false }
+            into.merge(found) { _, new in new }
+            return true
+        }
+
+        /// The original offset of a new offset in an original piece.
+        func originalOffset(_ offset: Int) -> Int? {
+            guard let p = pieces.first(where: { $0.delta != nil && $0.range.lowerBound <= offset && offset <= $0.range.upperBound }) else {
+                return nil
+            }
+            return offset - p.delta!
+        }
+
+        /// The original line that starts at `offset`, if one does.
+        func originalLine(startingAt offset: Int) -> Int? {
+            let l = context.lines.index(of: offset)
+            return context.lines.starts[l] == offset ? l : nil
+        }
+
+        subscript(_ line: Int) -> Trailing? {
+            if let whole { return whole[line] }
+            if scannedLines.contains(line) { return scanned[line] }
+            // A line of original text: the same line of the file, moved by its piece's delta.
+            let start = lines.starts[line]
+            guard let p = pieces.first(where: { $0.delta != nil && $0.range.lowerBound <= start && start < max($0.range.upperBound, $0.range.lowerBound + 1) }),
+                  let ol = originalLine(startingAt: start - p.delta!), let t = context.comments[ol] else { return nil }
+            return Trailing(gap: (t.gap.lowerBound + p.delta!)..<(t.gap.upperBound + p.delta!), codeWidth: t.codeWidth,
+                            hasInnerAlignment: t.hasInnerAlignment)
+        }
+    }
+
     /// Line starts of a text.
-    struct Lines {
+    struct Lines: Sendable {
         var starts: [Int]
         var size: Int
         init(_ text: [UInt8]) {

@@ -271,6 +271,8 @@ public struct Driver: Sendable {
         var pass = Pass(files: units)
         var perFile = Array(repeating: [Diagnostic](), count: files.count)
         let reported = Set(analyzers.map(\.name))
+        // Each file's comment table for alignment, made at its first fix.
+        var alignment: [Int: CommentAlignment.FileContext] = [:]
         // Requirements run first; their results reach the analyzers that need them, their
         // findings only when they were asked for themselves.
         for a in Analyzer.closure(analyzers) {
@@ -279,7 +281,15 @@ public struct Driver: Sendable {
             guard reported.contains(a.name) else { continue }
             for var d in output.diagnostics where !Suppression.isIgnored(d, in: units[d.file]) {
                 // What a fix reports is what it writes, gofmt's comment alignment included.
-                if let fix = d.fix { d.fix?.edits = CommentAlignment.adjust(fix.edits, in: units[d.file].bytes) }
+                if let fix = d.fix {
+                    let bytes = units[d.file].bytes, file = d.file
+                    d.fix?.edits = CommentAlignment.adjust(fix.edits, in: bytes) {
+                        if let known = alignment[file] { return known }
+                        let made = CommentAlignment.FileContext(bytes)
+                        alignment[file] = made
+                        return made
+                    }
+                }
                 perFile[d.file].append(d)
             }
         }
