@@ -22,6 +22,8 @@ import PackageDescription
 //   LabCommands   each command's logic, returning values and their renderings
 //                                                              -> everything above but LabLessons
 //   LabWorkshop   exercises: load, check by measurement, state, watch         -> LabCommands and below
+//   LabLSP        `deferlab lsp`: the language server (JSON-RPC over stdio)   -> LabCommands, GoAnalysis,
+//                                                                                 GoSyntax, LabText
 //   CLibEdit      the libedit shim (system library)
 //   LabShell      the learning shell: terminal I/O, pages, charts             -> all of the above
 //   deferlab      the executable: argument parsing only (swift-argument-parser)
@@ -47,6 +49,7 @@ let package = Package(
             dependencies: ["LabText", "GoSyntax", "GoAnalysis", "DeferRules", "GoToolchain", "LabContent", "LabRunner"]
         ),
         .target(name: "LabWorkshop", dependencies: ["LabCommands", "DeferRules", "LabContent", "LabRunner", "GoToolchain", "LabText"]),
+        .target(name: "LabLSP", dependencies: ["LabCommands", "GoAnalysis", "GoSyntax", "LabText"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
@@ -60,8 +63,8 @@ let package = Package(
         .executableTarget(
             name: "deferlab",
             dependencies: [
-                "LabCommands", "LabShell", "LabWorkshop", "LabText", "GoAnalysis", "GoToolchain", "LabContent", "LabRunner",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LabCommands", "LabShell", "LabWorkshop", "LabLSP", "LabText", "GoAnalysis", "GoToolchain", "LabContent",
+                "LabRunner", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Tests: one target per source target, and the helpers they share.
@@ -84,7 +87,9 @@ let package = Package(
         .testTarget(name: "LabWorkshopTests",
                     dependencies: ["LabWorkshop", "LabRunner", "LabCommands", "LabText", "DeferRules", "GoToolchain", "TestSupport"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabText", "CLibEdit"]),
-        .testTarget(name: "DeferLabCLITests", dependencies: ["TestSupport", "GoToolchain", "LabCommands"]),
+        .testTarget(name: "LabLSPTests", dependencies: ["LabLSP", "LabCommands"], exclude: ["fixtures"]),
+        .testTarget(name: "DeferLabCLITests", dependencies: ["TestSupport", "GoToolchain", "LabCommands"],
+                    exclude: ["lsp-clients"]),
     ],
     swiftLanguageModes: [.v6]
 )

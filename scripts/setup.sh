@@ -75,6 +75,20 @@ ensure_pre_commit() {
     --target "$DEFERLAB_PRE_COMMIT_DIR" --upgrade "$DEFERLAB_PRE_COMMIT_PIN"
 }
 
+# pytest-lsp, the language server's test client (tests only), with the versions it was tested with.
+DEFERLAB_PYTEST_LSP_PINS=("pytest-lsp==1.0.1" "pygls==2.1.1" "lsprotocol==2025.0.0" "pytest==9.2.0" "pytest-asyncio==1.5.0")
+DEFERLAB_PYTEST_LSP_DIR="$DEFERLAB_ROOT/.tools/pytest-lsp"
+
+ensure_pytest_lsp() {
+  if PYTHONPATH="$DEFERLAB_PYTEST_LSP_DIR" python3 -c "import pytest_lsp" >/dev/null 2>&1; then
+    say "pytest-lsp present: .tools/pytest-lsp"
+    return
+  fi
+  say "installing ${DEFERLAB_PYTEST_LSP_PINS[*]} into .tools/pytest-lsp (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --target "$DEFERLAB_PYTEST_LSP_DIR" --upgrade "${DEFERLAB_PYTEST_LSP_PINS[@]}"
+}
+
 deferlab_setup() {
   install_apt_packages libedit-dev pkgconf ${DEFERLAB_EXTRA_APT:-}
   ensure_go

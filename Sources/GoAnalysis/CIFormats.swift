@@ -27,7 +27,7 @@ extension FindingFormat {
         var out = findings.map { f in
             Located(file: f.file, line: f.start.line, column: column(f.file, f.diagnostic.start, byteColumn: f.start.column),
                     endLine: f.end.line, endColumn: column(f.file, f.diagnostic.end, byteColumn: f.end.column),
-                    rule: f.diagnostic.rule, error: false, message: summary(f, lang))
+                    rule: f.diagnostic.rule, error: false, message: summary(f.diagnostic, lang))
         }
         for f in files {
             for e in f.syntaxErrors {

@@ -23,18 +23,20 @@ public enum FindingFormat {
 
     /// The message and what became of its fix, without place or rule (formats that carry
     /// those apart).
-    static func summary(_ f: Finding, _ lang: Language) -> String {
-        f.diagnostic.message[lang] + fixNote(f, lang)
+    public static func summary(_ d: Diagnostic, _ lang: Language) -> String {
+        d.message[lang] + fixNote(d, lang)
     }
 
-    static func fixNote(_ f: Finding, _ lang: Language) -> String {
-        if let fix = f.diagnostic.fix {
+    static func fixNote(_ f: Finding, _ lang: Language) -> String { fixNote(f.diagnostic, lang) }
+
+    static func fixNote(_ d: Diagnostic, _ lang: Language) -> String {
+        if let fix = d.fix {
             switch fix.applicability {
             case .safe: return fixAvailable[lang]
             case .unsafe: return unsafeFix.text(lang, [fix.risk?[lang] ?? ""])
             }
         }
-        return f.diagnostic.declined.map { notFixed.text(lang, [$0[lang]]) } ?? ""
+        return d.declined.map { notFixed.text(lang, [$0[lang]]) } ?? ""
     }
 
     struct JSONEdit: Codable { var offset: Int; var length: Int; var newText: String }

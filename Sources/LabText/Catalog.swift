@@ -53,6 +53,10 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runFailed
     case runBuildFailed
     case runNoFile
+    // The language server (Sources/LabLSP).
+    case lspUnsafeAction
+    case lspFixAll
+    case lspRulesChanged
     // The learning shell (Sources/LabShell).
     case shellWelcome
     case shellResume
@@ -219,6 +223,9 @@ extension Message: MessageCatalog {
         case .shellRunning: return LocalizedText(zh: "正在构建并运行 %1 …", en: "Building and running %1 …")
         case .shellNoDiff: return LocalizedText(zh: "%1：有问题的版本和修复版一样", en: "%1: the bad and fixed versions are the same")
         case .reasonTooOld: return LocalizedText(zh: "版本 %1 低于最低要求 %2", en: "version %1 is older than the minimum %2")
+        case .lspUnsafeAction: return LocalizedText(zh: "%1（不安全：%2）", en: "%1 (unsafe: %2)")
+        case .lspFixAll: return LocalizedText(zh: "应用本文件中 DeferLab 的全部安全修复", en: "Apply all safe DeferLab fixes in this file")
+        case .lspRulesChanged: return LocalizedText(zh: "DeferLab 设置：%1", en: "DeferLab settings: %1")
         }
     }
 }

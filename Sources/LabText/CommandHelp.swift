@@ -12,6 +12,7 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
     case runAbstract, runDiscussion, runVariant, runJSON, runNofile, runTimeout, runGo, runCount, runProfiles, runTarget, runArguments
     case runNofileAtLeastOne, runCountAtLeastOne, runGoVersion, runTimeoutRange
     case tocAbstract, lessonAbstract, lessonSection
+    case lspAbstract, lspDiscussion
     case workshopAbstract, workshopDiscussion, workshopDir
     case workshopInitAbstract, workshopInitForce, workshopInitFolder, workshopInitNeedsFolder, workshopInitFolderOnce
     case workshopListAbstract, workshopListJSON
@@ -116,6 +117,10 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
         case .runGoVersion: return LocalizedText(zh: "--go 需要一个 Go 语言版本，例如 1.21 或 1.22", en: "--go takes a Go language version such as 1.21 or 1.22")
         case .runTimeoutRange: return LocalizedText(zh: "--timeout 必须在 0 到 86400 秒之间", en: "--timeout must be between 0 and 86400 seconds")
         case .tocAbstract: return LocalizedText(zh: "列出课程的全部章节（不进入交互界面）。", en: "List the lessons' sections (without the shell).")
+        case .lspAbstract: return LocalizedText(zh: "在标准输入输出上运行语言服务器（LSP），供编辑器使用。", en: "Run the language server (LSP) on standard input and output, for editors.")
+        case .lspDiscussion: return LocalizedText(
+            zh: "编辑器启动它，并通过标准输入输出用 JSON-RPC 与它通信：发现显示为诊断，每个修复是一个快速修复（不安全的修复会注明可能改变什么），source.fixAll.deferlab 写入与 deferlab fix -w 相同的内容，悬停在发现上会解释规则。设置（initializationOptions 或 workspace/didChangeConfiguration）：{\"deferlab\": {\"rules\": [...], \"disable\": [...]}}。语言：--lang，否则编辑器的 locale（zh*/en*），否则环境变量。配置方法见 README。",
+            en: "An editor starts it and speaks JSON-RPC with it over standard input and output: findings become diagnostics, each fix a quick fix (unsafe ones say what may change), source.fixAll.deferlab writes what deferlab fix -w writes, and hovering a finding explains its rule. Settings (initializationOptions or workspace/didChangeConfiguration): {\"deferlab\": {\"rules\": [...], \"disable\": [...]}}. Language: --lang, else the editor's locale (zh*/en*), else the environment. The README shows how to set up editors.")
         case .lessonAbstract: return LocalizedText(zh: "显示课程中的一节（不进入交互界面）。", en: "Show one section of the lessons (without the shell).")
         case .lessonSection: return LocalizedText(zh: "章节编号，例如 2.4。", en: "Section id, e.g. 2.4.")
         case .workshopAbstract: return LocalizedText(
