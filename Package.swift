@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "LabWorkshopTests",
                     dependencies: ["LabWorkshop", "LabRunner", "LabCommands", "LabText", "DeferRules", "GoToolchain", "TestSupport"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabText", "CLibEdit"]),
-        .testTarget(name: "LabLSPTests", dependencies: ["LabLSP", "LabCommands"], exclude: ["fixtures"]),
+        .testTarget(name: "LabLSPTests", dependencies: ["LabLSP", "LabCommands", "GoSyntax", "TestSupport"], exclude: ["fixtures"]),
         .testTarget(name: "DeferLabCLITests", dependencies: ["TestSupport", "GoToolchain", "LabCommands"],
                     exclude: ["lsp-clients"]),
     ],

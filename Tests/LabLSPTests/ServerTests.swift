@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 import LabCommands
+import GoSyntax
+import TestSupport
 @testable import LabLSP
 
 /// The language server through pipes: lifecycle and errors, diagnostics, quick fixes and the
@@ -273,6 +275,46 @@ final class ServerTests: XCTestCase {
         }
         XCTAssertNotNil(cleared, "closing a document clears its findings")
         _ = server.finish()
+    }
+
+    /// Half-typed code of every kind: random edits at random places (inside characters, past
+    /// the end, across lines, deleting everything, non-ASCII), each followed by a code-action
+    /// request. The server keeps answering, and every edit it offers leaves code that parses.
+    func testRandomEditsNeverBreakTheServerOrItsEdits() throws {
+        let (_, uri) = try project()
+        let server = ServerHarness()
+        _ = server.start()
+        open(server, uri)
+        var text = Self.source
+        var random = SeededRandom(seed: 1130)
+        let pieces = ["", "{", "}", "(", "\"", "`", "defer ", "for {", "func() {", "\n", "中文", "😀", "\t\t", "x := 1\n", "// c\n", "/*"]
+        var offered = 0
+        for version in 2...120 {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let l1 = Int.random(in: 0...(lines + 1), using: &random), l2 = min(l1 + Int.random(in: 0...2, using: &random), lines + 2)
+            let c1 = Int.random(in: 0...40, using: &random), c2 = Int.random(in: 0...40, using: &random)
+            let new = version % 29 == 0 ? Self.source : pieces.randomElement(using: &random)!
+            let change: [String: Any] = version % 29 == 0 ? ["text": new]
+                : ["range": ["start": ["line": l1, "character": c1], "end": ["line": l2, "character": c2]], "text": new]
+            server.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": version], "contentChanges": [change]])
+            var doc = Document(uri: uri, version: version, text: text)
+            doc.apply([change], encoding: .utf16)
+            text = String(decoding: doc.bytes, as: UTF8.self)
+            server.request(1000 + version, "textDocument/codeAction", ["textDocument": ["uri": uri],
+                "range": ["start": ["line": 0, "character": 0], "end": ["line": 999, "character": 0]], "context": ["diagnostics": []]])
+            let actions = try XCTUnwrap(server.response(1000 + version)?["result"] as? [[String: Any]], "version \(version)")
+            for action in actions {
+                let fixed = apply(edits(of: action, uri: uri), to: text, .utf16)
+                XCTAssertTrue(GoParser.parse(name: "a.go", bytes: Array(fixed.utf8)).errors.isEmpty,
+                              "an offered edit leaves code that does not parse:\n\(fixed)")
+                offered += 1
+            }
+        }
+        XCTAssertGreaterThan(offered, 0, "some versions parse and get fixes")
+        server.request(2, "shutdown")
+        XCTAssertNotNil(server.response(2))
+        server.notify("exit")
+        XCTAssertEqual(server.finish(), 0)
     }
 
     func testSettingsChooseRules() throws {
