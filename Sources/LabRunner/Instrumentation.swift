@@ -50,16 +50,20 @@ enum Instrumentation {
         return edits
     }
 
-    /// `deferlabDeferred(); defer deferlabDeferRan(); ` in front of every defer statement, on
-    /// the same line: the first counts the call as pending; the second, deferred just before
-    /// the program's own, runs right after it and counts it as done. The extra defers change
+    /// `; deferlabDeferred(); defer deferlabDeferRan()` after every defer statement, on the
+    /// same line: the first counts the call as pending once it is registered (a defer whose
+    /// arguments panic is never counted); the second, deferred right after the program's own,
+    /// runs right before it (defers run last in, first out), so a deferred call counts as run
+    /// when it starts. Counting it when it ended would race: a deferred `wg.Done()` lets main
+    /// return and take its last sample before the count goes down. The extra defers change
     /// how the compiler implements them (open-coded vs heap), so allocation and time figures
     /// of an instrumented run are not the program's own.
     static func deferEdits(_ parsed: ParsedFile) -> [TextEdit] {
         var edits: [TextEdit] = []
         Inspector.walk(parsed.file) { node in
-            if case .stmt(.defer(let d)) = node {
-                edits.append(.insert("\(ProbeSource.deferredCall); defer \(ProbeSource.ranCall); ", at: parsed.source.offset(d.deferPos)))
+            if case .stmt(.defer(let d)) = node, d.call.rparen.isValid {
+                edits.append(.insert("; \(ProbeSource.deferredCall); defer \(ProbeSource.ranCall)",
+                                     at: parsed.source.offset(d.call.rparen) + 1))
             }
             return true
         }

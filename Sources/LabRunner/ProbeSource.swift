@@ -172,7 +172,7 @@ public enum ProbeSource {
     	syscall.Write(p.fd, p.line)
     }
 
-    // deferlabDeferred runs just before each defer statement of the program (the runner
+    // deferlabDeferred runs right after each defer statement of the program (the runner
     // inserts it): one more call is pending. A new highest count is sent at once, so a peak
     // between two samples is still seen.
     func deferlabDeferred() {
@@ -215,8 +215,9 @@ public enum ProbeSource {
     	syscall.Write(p.fd, line)
     }
 
-    // deferlabDeferRan is deferred right before each of the program's own defers, so it runs
-    // right after that deferred call (defers run last in, first out): one call fewer pending.
+    // deferlabDeferRan is deferred right after each of the program's own defers, so it runs
+    // right before that deferred call starts (defers run last in, first out): one call fewer
+    // pending.
     func deferlabDeferRan() { deferlabProbe.pending.Add(-1) }
 
     // deferlabCountFDs lists /proc/self/fd (the probe's own descriptors included).

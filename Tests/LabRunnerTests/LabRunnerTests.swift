@@ -190,6 +190,21 @@ final class LabRunnerTests: XCTestCase {
         }
     }
 
+    /// A deferred call counts as run when it starts: one that lets main return and then
+    /// blocks is not pending at exit (counting it at its end raced with main's last sample:
+    /// the fixed goroutine example once reported a defer that never ran).
+    func testADeferredCallCountsAsRunWhenItStarts() throws {
+        let runner = try runner()
+        var options = RunOptions(arguments: [], timeout: .seconds(60))
+        options.separateAllocationRun = false
+        let run = runner.run(ProgramSource.directory(Self.programs.appendingPathComponent("defer-starts")), id: "defer-starts",
+                             variant: nil, options: options)
+        XCTAssertNil(run.failure, run.failure?.description ?? "")
+        XCTAssertEqual(run.stdout, "worker: returning\nmain: returning\n")
+        XCTAssertEqual(run.peakPendingDefers, 1)
+        XCTAssertEqual(run.pendingDefersAtExit, 0, "the deferred call started before main returned")
+    }
+
     /// A goroutine's deferred line never prints when main returns first; with a WaitGroup it does.
     func testGoroutineDefersRunOnlyWithTheWaitGroup() throws {
         let runner = try runner(), example = try example("goroutine-defer-main-exit")
