@@ -40,7 +40,7 @@ public enum RunCommand {
         if r.count != nil && !plan.isScalable { return fail(catalog.text(.runNotScalable, r.target)) }
         if r.profiles != nil && !plan.writesProfiles { return fail(catalog.text(.runNoProfiles, r.target)) }
         let profilesFolder = r.profiles.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        var runner = LabRunner(go: go)
+        var runner = LabRunner.cachingBinaries(go: go)
         runner.interrupt = interrupt
         let report = plan.run(with: runner, arguments: r.arguments.isEmpty ? nil : r.arguments,
                               timeout: r.timeoutSeconds.map { .milliseconds(Int64($0 * 1000)) },

@@ -47,6 +47,8 @@ public enum RunPlan: Sendable {
                                      timeout: timeout ?? example.manifest.timeout,
                                      openFileLimit: openFileLimit)
             options.goVersion = goVersion
+            // Both variants are built at once (into the cache), then measured one after the other.
+            if variants.count > 1 { runner.prebuild(variants.map { .directory(example.folder(for: $0)) }, options: options) }
             let runs = variants.map { variant -> RunMeasurement in
                 var options = options
                 if let profiles, let flag = example.manifest.profilesFlag {

@@ -1,6 +1,7 @@
 import Foundation
 import GoToolchain
 import LabContent
+import LabRunner
 import LabText
 
 /// `deferlab parse`: syntax check, errors as `path:line:col: message`.
@@ -45,17 +46,44 @@ public enum DoctorCommand {
 
 /// `deferlab examples`: the runnable examples.
 public enum ExamplesCommand {
-    public static func execute(json: Bool, _ language: Language, examples: Result<ExampleCatalog, ContentError>) -> CommandOutput {
-        let catalog = Catalog(language)
-        var out = CommandOutput()
-        let found: ExampleCatalog
+    /// The catalog, or nil with the error said in `out` (exit 2).
+    static func loaded(_ examples: Result<ExampleCatalog, ContentError>, _ catalog: Catalog, _ out: inout CommandOutput) -> ExampleCatalog? {
         switch examples {
-        case .success(let c): found = c
+        case .success(let found): return found
         case .failure(let error):
             out.error(ExampleListing.errorText(error, catalog: catalog))
             out.status = CommandOutput.failure
+            return nil
+        }
+    }
+
+    /// `deferlab examples --warm`: every example's variants built once into the binary cache
+    /// (which warms Go's build cache for what they import, the probe included).
+    public static func warm(_ language: Language, examples: Result<ExampleCatalog, ContentError>, locator: GoLocator) -> CommandOutput {
+        let catalog = Catalog(language)
+        var out = CommandOutput()
+        guard let found = loaded(examples, catalog, &out) else { return out }
+        guard let go = try? locator.locate() else {
+            out.error(catalog.text(.goNotFound))
+            out.status = CommandOutput.failure
             return out
         }
+        let started = ContinuousClock.now
+        let runner = LabRunner.cachingBinaries(go: go)
+        let programs = found.examples.flatMap { e in Variant.allCases.map { ProgramSource.directory(e.folder(for: $0)) } }
+        let counts = runner.prebuild(programs, options: RunOptions())
+        let seconds = Double((ContinuousClock.now - started).components.seconds)
+            + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
+        out.line(catalog.text(.warmDone, String(counts.total), String(counts.built), String(counts.cached), String(counts.failed),
+                              String(format: "%.1f", seconds)))
+        if counts.failed > 0 { out.status = CommandOutput.findings }
+        return out
+    }
+
+    public static func execute(json: Bool, _ language: Language, examples: Result<ExampleCatalog, ContentError>) -> CommandOutput {
+        let catalog = Catalog(language)
+        var out = CommandOutput()
+        guard let found = loaded(examples, catalog, &out) else { return out }
         let listing = ExampleListing.make(found, catalog: catalog)
         if json { out.line(listing.json()) } else { out.lines(listing.lines()) }
         listing.problems.forEach { out.error($0) }

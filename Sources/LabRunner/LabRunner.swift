@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GoToolchain
 import LabContent
 
@@ -52,6 +53,19 @@ public struct LabRunner: Sendable {
     /// started. The learning shell answers from its SIGINT flag, so Ctrl-C stops the example,
     /// not the shell (the program is in its own process group and never sees the signal).
     public var interrupt: (@Sendable () -> Bool)?
+    /// Where built programs are kept by content (nil: every run builds).
+    public var binaryCache: BinaryCache?
+    /// Builds this runner made for ``prebuild(_:options:)``, by cache entry, with how long
+    /// they took: the run that uses one reports it as built, not as cached.
+    let prebuilt = PrebuiltLog()
+
+    /// The runner of the commands, the shell and the workshop: built programs are kept in the
+    /// user's cache folder (``BinaryCache/standard(environment:)``).
+    public static func cachingBinaries(go: GoToolchain) -> LabRunner {
+        var runner = LabRunner(go: go)
+        runner.binaryCache = BinaryCache.standard(environment: go.environment)
+        return runner
+    }
 
     /// Creates a runner; workspaces go to `temporaryFolder` (default: the system's, `TMPDIR`).
     public init(go: GoToolchain, temporaryFolder: URL = FileManager.default.temporaryDirectory) {
@@ -73,15 +87,56 @@ public struct LabRunner: Sendable {
     public func run(_ program: ProgramSource, id: String, variant: String?, options: RunOptions)
         -> RunMeasurement {
         var counted = build(program, id: id, variant: variant, options: options, counting: true)
+        counted.runsMillis = counted.wallMillis
         guard options.separateAllocationRun, counted.failure == nil, !counted.timedOut,
               interrupt?() != true else { return counted }
         let plain = build(program, id: id, variant: variant, options: options, counting: false)
+        counted.runsMillis = (counted.runsMillis ?? 0) + (plain.wallMillis ?? 0)
         if plain.failure == nil && !plain.timedOut {
             counted.heapAllocs = plain.heapAllocs
             counted.heapBytes = plain.heapBytes
             counted.wallMillis = plain.wallMillis
         }
+        counted.buildCached = (counted.buildCached ?? false) && (plain.buildCached ?? false)
+        counted.buildMillis = (counted.buildMillis ?? 0) + (plain.buildMillis ?? 0)
         return counted
+    }
+
+    /// Builds programs into the binary cache at the same time (as many at once as there are
+    /// cores), so the runs that follow find them built. Without a cache, does nothing.
+    @discardableResult
+    public func prebuild(_ programs: [ProgramSource], options: RunOptions) -> PrebuildCounts {
+        guard binaryCache != nil else { return PrebuildCounts() }
+        let counts = Mutex(PrebuildCounts())
+        let jobs = programs.flatMap { p in (options.separateAllocationRun ? [true, false] : [true]).map { (p, $0) } }
+        let lanes = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+        let next = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            while true {
+                let i = next.withLock { n in
+                    defer { n += 1 }
+                    return n
+                }
+                guard i < jobs.count else { return }
+                let outcome = self.prebuild(jobs[i].0, options: options, counting: jobs[i].1)
+                counts.withLock { c in
+                    switch outcome {
+                    case .built: c.built += 1
+                    case .cached: c.cached += 1
+                    case .failed: c.failed += 1
+                    }
+                }
+            }
+        }
+        return counts.withLock { $0 }
+    }
+
+    /// What ``prebuild(_:options:)`` did.
+    public struct PrebuildCounts: Sendable, Equatable {
+        public var built = 0
+        public var cached = 0
+        public var failed = 0
+        public var total: Int { built + cached + failed }
     }
 
     private func build(_ program: ProgramSource, id: String, variant: String?, options: RunOptions,
@@ -93,16 +148,66 @@ public struct LabRunner: Sendable {
             return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
         }
         defer { workspace.remove() }
+        let built: Built
+        switch binary(program, options: options, counting: counting, in: workspace) {
+        case .failure(let failure): return RunMeasurement(id: id, variant: variant, failure: failure)
+        case .success(let b): built = b
+        }
+        var m = measure(in: workspace, binary: built.binary, id: id, variant: variant, options: options, counting: counting)
+        m.buildCached = built.cached
+        m.buildMillis = built.millis
+        return m
+    }
+
+    /// A built program: where its binary is, whether it came from the cache, how long that took.
+    struct Built {
+        var binary: URL
+        var cached: Bool
+        var millis: Int
+    }
+
+    /// Prepares `program` in a workspace of its own and builds it into the cache, noting a
+    /// fresh build in ``prebuilt``.
+    private func prebuild(_ program: ProgramSource, options: RunOptions, counting: Bool) -> PrebuildOutcome {
+        guard let cache = binaryCache, let workspace = try? Workspace(in: temporaryFolder) else { return .failed }
+        defer { workspace.remove() }
+        guard case .success(let built) = binary(program, options: options, counting: counting, in: workspace) else { return .failed }
+        if built.cached { return .cached }
+        if let inputs = try? BinaryCache.inputs(of: workspace.source, go: go) {
+            prebuilt.withLock { $0[cache.entry(inputs)] = built.millis }
+        }
+        return .built
+    }
+
+    enum PrebuildOutcome { case built, cached, failed }
+
+    /// Prepares `program` in `workspace` and gives its binary: the cached one when the
+    /// prepared package was built before, else a fresh build (then kept in the cache).
+    private func binary(_ program: ProgramSource, options: RunOptions, counting: Bool,
+                        in workspace: Workspace) -> Result<Built, RunFailure> {
+        let started = ContinuousClock.now
+        func millis() -> Int {
+            let (s, atto) = (ContinuousClock.now - started).components
+            return Int(s * 1000 + atto / 1_000_000_000_000_000)
+        }
         do {
             try workspace.prepare(program, goLine: options.goVersion ?? "\(go.version.major).\(go.version.minor)",
                                   overrideGoLine: options.goVersion != nil, counting: counting)
         } catch {
-            return RunMeasurement(id: id, variant: variant, failure: .workspace("\(error)"))
+            return .failure(.workspace("\(error)"))
+        }
+        let inputs = binaryCache == nil ? nil : try? BinaryCache.inputs(of: workspace.source, go: go)
+        if let cache = binaryCache, let inputs, let hit = cache.lookup(inputs) {
+            if let buildMillis = prebuilt.withLock({ $0.removeValue(forKey: cache.entry(inputs)) }) {
+                return .success(Built(binary: hit, cached: false, millis: buildMillis + millis()))
+            }
+            return .success(Built(binary: hit, cached: true, millis: millis()))
         }
         if let failure = build(in: workspace, timeout: options.buildTimeout) {
-            return RunMeasurement(id: id, variant: variant, failure: failure.naming(program.folder, for: workspace))
+            return .failure(failure.naming(program.folder, for: workspace))
         }
-        return measure(in: workspace, id: id, variant: variant, options: options)
+        if let cache = binaryCache, let inputs { cache.store(workspace.binary, for: inputs) }
+        return .success(Built(binary: workspace.binary, cached: false, millis: millis()))
     }
 
     /// `go build -o prog .`; nil on success. Go's own temp files go to the workspace too.
@@ -121,8 +226,8 @@ public struct LabRunner: Sendable {
         }
     }
 
-    private func measure(in workspace: Workspace, id: String, variant: String?, options: RunOptions)
-        -> RunMeasurement {
+    private func measure(in workspace: Workspace, binary: URL, id: String, variant: String?, options: RunOptions,
+                         counting: Bool) -> RunMeasurement {
         let pipe: ProbePipe
         do {
             pipe = try ProbePipe()
@@ -132,8 +237,10 @@ public struct LabRunner: Sendable {
         var environment = go.environment
         environment["TMPDIR"] = workspace.temporary.path
         environment[ProbeSource.fdVariable] = String(Self.probeDescriptor)
+        // The run for time and allocations leaves the counting of descriptors to the other.
+        environment["DEFERLAB_PROBE_FDS"] = counting || !options.separateAllocationRun ? "1" : "0"
         var request = ProcessRequest(
-            executable: workspace.binary.path, arguments: options.arguments,
+            executable: binary.path, arguments: options.arguments,
             workingDirectory: workspace.source, environment: environment,
             timeout: options.timeout, openFileLimit: options.openFileLimit, processGroup: .own)
         request.inheritedDescriptors = [pipe.writeFD]
@@ -174,6 +281,12 @@ public struct LabRunner: Sendable {
             wallMillis: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000),
             timedOut: result.timedOut, failure: report.started ? nil : .noProbeData)
     }
+}
+
+/// Fresh builds of ``LabRunner/prebuild(_:options:)`` by cache entry, shared by the copies of a runner.
+final class PrebuiltLog: Sendable {
+    private let builds = Mutex<[URL: Int]>([:])
+    func withLock<R>(_ body: (inout [URL: Int]) -> R) -> R { builds.withLock { body(&$0) } }
 }
 
 /// A flag one thread sets and another polls.

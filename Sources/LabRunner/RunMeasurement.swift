@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a variant was not (fully) measured.
-public enum RunFailure: Sendable, Hashable, CustomStringConvertible {
+public enum RunFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// The private workspace could not be made or filled.
     case workspace(String)
     /// `go build` failed; its output (compiler messages name the user's files and lines).
@@ -61,6 +61,13 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     public var wallMillis: Int?
     /// True when the run's timeout killed the program's process group.
     public var timedOut: Bool
+    /// Whether the binaries came from the cache (nil: not built).
+    public var buildCached: Bool?
+    /// Time spent preparing and building (or finding) the binaries, in milliseconds.
+    public var buildMillis: Int?
+    /// How long the program's runs took together (the counting run and the one for time and
+    /// allocations), in milliseconds.
+    public var runsMillis: Int?
     /// Why the variant was not measured, if it was not.
     public var failure: RunFailure?
     /// The probe's samples (not in JSON; for charts).
@@ -100,6 +107,15 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         case id, variant, exitCode, stdout, stderr, peakOpenFiles, peakPendingDefers, peakGoroutines, goroutinesAtExit, extra, cost
         case pendingDefersAtExit
         case heapAllocs, heapBytes, wallMillis, timedOut, error
+        case build
+    }
+
+    /// `"build": {"cached": …, "millis": …, "runsMillis": …}` in JSON: how this measurement
+    /// was made, beside the figures.
+    struct BuildFigures: Encodable {
+        var cached: Bool
+        var millis: Int
+        var runsMillis: Int?
     }
 
     /// Every key is written; absent figures as `null`.
@@ -122,6 +138,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         try container.encode(failure?.description, forKey: .error)
         try container.encode(extra, forKey: .extra)
         try container.encode(cost, forKey: .cost)
+        try container.encode(buildCached.map { BuildFigures(cached: $0, millis: buildMillis ?? 0, runsMillis: runsMillis) }, forKey: .build)
     }
 }
 

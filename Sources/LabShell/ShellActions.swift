@@ -110,7 +110,7 @@ extension LearningShell {
             output.error(catalog.text(.goNotFound))
             return nil
         }
-        var runner = LabRunner(go: go)
+        var runner = LabRunner.cachingBinaries(go: go)
         EditLineCallbacks.interrupted = 0
         runner.interrupt = { EditLineCallbacks.interrupted != 0 }
         return runner

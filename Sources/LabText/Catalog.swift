@@ -53,6 +53,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runFailed
     case runBuildFailed
     case runNoFile
+    case warmDone
     // The language server (Sources/LabLSP).
     case lspUnsafeAction
     case lspFixAll
@@ -152,6 +153,7 @@ extension Message: MessageCatalog {
         case .runOutputOf: return LocalizedText(zh: "── %1 的输出 ──", en: "── output of %1 ──")
         case .runFailed: return LocalizedText(zh: "%1：未能测量：%2", en: "%1: not measured: %2")
         case .runBuildFailed: return LocalizedText(zh: "%1：构建失败：\n%2", en: "%1: build failed:\n%2")
+        case .warmDone: return LocalizedText(zh: "示例构建 %1 个：新构建 %2 个，已在缓存中 %3 个，失败 %4 个（%5 秒）", en: "%1 example builds: %2 built, %3 already cached, %4 failed (%5 s)")
         case .runNoFile: return LocalizedText(zh: "打开文件数上限：%1（软、硬上限都设了：Go ≥ 1.19 启动时会把软上限提到硬上限，只降软上限看不出效果）", en: "open-file limit: %1 (soft and hard: Go ≥ 1.19 raises the soft limit to the hard one at start, so lowering only the soft limit shows nothing)")
         case .shellWelcome: return LocalizedText(zh: "DeferLab 学习环境：输入 help 查看命令，quit 退出。", en: "DeferLab learning shell: type help for the commands, quit to leave.")
         case .shellResume: return LocalizedText(zh: "当前章节：%1", en: "Current section: %1")

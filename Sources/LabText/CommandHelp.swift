@@ -8,7 +8,7 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
     case fixModesCombine, fixFormatWithMode, fixJSONAndSARIF, fixUnknownFormat, fixUnsafeNeedsMode, fixPrintOneFile
     case explainAbstract, explainRule
     case doctorAbstract, doctorDiscussion, doctorJSON
-    case examplesAbstract, examplesDiscussion, examplesJSON
+    case examplesAbstract, examplesDiscussion, examplesJSON, examplesWarm
     case runAbstract, runDiscussion, runVariant, runJSON, runNofile, runTimeout, runGo, runCount, runProfiles, runTarget, runArguments
     case runNofileAtLeastOne, runCountAtLeastOne, runGoVersion, runTimeoutRange
     case tocAbstract, lessonAbstract, lessonSection
@@ -92,6 +92,9 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
         case .examplesDiscussion: return LocalizedText(
             zh: "示例内容依次在 DEFERLAB_HOME/Content、可执行文件所在目录及其上级中含 Content/examples 的最近目录、当前目录及其上级中查找。退出状态：0 已列出，2 找不到内容或有示例无法加载（其余的照常列出）。",
             en: "Content is found in DEFERLAB_HOME/Content, else in the nearest folder holding Content/examples at or above the executable's folder, else at or above the current folder. Exit status: 0 listed, 2 content not found or an example that does not load (the others are still listed).")
+        case .examplesWarm: return LocalizedText(
+            zh: "把每个示例（两个版本，和 run 一样）先构建一遍放进缓存，这样第一次 run 不用等编译器（scripts/start 会这样做）。",
+            en: "Build every example (both variants, as run does) into the cache, so the first run does not wait for the compiler (scripts/start does this).")
         case .examplesJSON: return LocalizedText(zh: "以一个 JSON 数组输出 {id, section, kind, title}。", en: "Print one JSON array of {id, section, kind, title}.")
         case .runAbstract: return LocalizedText(
             zh: "构建并运行一个示例（有问题的版本和修复版）或你自己的 main 包，并测量它。",

@@ -46,7 +46,7 @@ public struct WorkshopSession {
     /// checked (Ctrl-C).
     public static func checker(locator: GoLocator, interrupt: (@Sendable () -> Bool)?) throws(WorkshopError) -> ExerciseChecker {
         guard let go = try? locator.locate() else { throw .noGo }
-        var runner = LabRunner(go: go)
+        var runner = LabRunner.cachingBinaries(go: go)
         runner.interrupt = interrupt
         return ExerciseChecker(runner: runner)
     }

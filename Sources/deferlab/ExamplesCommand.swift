@@ -1,6 +1,7 @@
 import ArgumentParser
 import LabCommands
 import LabContent
+import GoToolchain
 import LabText
 
 struct Examples: ParsableCommand {
@@ -12,10 +13,17 @@ struct Examples: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(UI.help(.examplesJSON)))
     var json = false
 
+    @Flag(name: .long, help: ArgumentHelp(UI.help(.examplesWarm)))
+    var warm = false
+
     @OptionGroup var global: GlobalOptions
 
     mutating func run() throws {
         let examples = Result<ExampleCatalog, ContentError> { () throws(ContentError) in try ExampleCatalog.forCurrentProcess() }
-        try Console.show(ExamplesCommand.execute(json: json, try global.language(), examples: examples))
+        if warm {
+            try Console.show(ExamplesCommand.warm(try global.language(), examples: examples, locator: .forCurrentProcess()))
+        } else {
+            try Console.show(ExamplesCommand.execute(json: json, try global.language(), examples: examples))
+        }
     }
 }

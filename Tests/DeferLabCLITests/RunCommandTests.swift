@@ -42,6 +42,38 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["prog"], "nothing left behind")
     }
 
+    /// Built programs are cached by content under XDG_CACHE_HOME: a re-run is not rebuilt and
+    /// says so in --json; `examples --warm` builds every example once.
+    func testRunsAreCachedAndExamplesCanBeWarmed() throws {
+        let doctor = try CLI.run(["doctor"])
+        guard doctor.status == 0 else { throw XCTSkip("no Go toolchain: deferlab run cannot build programs") }
+        let go = try TestGo.require()
+        // Go's own build cache stays where it is (XDG_CACHE_HOME would move it too).
+        let gocache = try go.run(arguments: ["env", "GOCACHE"], in: FileManager.default.temporaryDirectory)
+            .standardOutputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cache = try temporaryDirectory(self)
+        let env = ["XDG_CACHE_HOME": cache.path, "GOCACHE": gocache]
+        func builds(_ out: CLI.Output) throws -> [[String: Any]] {
+            XCTAssertEqual(out.status, 0, out.stderr)
+            let items = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+            return items.compactMap { $0["build"] as? [String: Any] }
+        }
+        let first = try builds(CLI.run(["run", "defer-param-order", "--json"], env: env))
+        XCTAssertEqual(first.map { $0["cached"] as? Bool }, [false, false])
+        let again = try builds(CLI.run(["run", "defer-param-order", "--json"], env: env))
+        XCTAssertEqual(again.map { $0["cached"] as? Bool }, [true, true])
+        XCTAssertTrue(again.allSatisfy { ($0["runsMillis"] as? Int).map { $0 >= 0 } == true })
+        let warm = try CLI.run(["examples", "--warm", "--lang", "en"], env: env)
+        XCTAssertEqual(warm.status, 0, warm.stderr)
+        let examples = try CLI.run(["examples", "--json"])
+        let count = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(examples.stdout.utf8)) as? [Any]).count
+        // Two variants, each with a counting build and a build for time and allocations; the
+        // four of defer-param-order were cached by the runs above.
+        XCTAssertTrue(warm.stdout.hasPrefix("\(count * 4) example builds: \(count * 4 - 4) built, 4 already cached, 0 failed"), warm.stdout)
+        let warmAgain = try CLI.run(["examples", "--warm", "--lang", "en"], env: env)
+        XCTAssertTrue(warmAgain.stdout.hasPrefix("\(count * 4) example builds: 0 built, \(count * 4) already cached"), warmAgain.stdout)
+    }
+
     /// --profiles keeps the leaking service's profiles and shows where the goroutines wait.
     func testProfilesAreKeptAndTheirTopEntriesShown() throws {
         guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain") }
