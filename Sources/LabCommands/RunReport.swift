@@ -75,22 +75,25 @@ public struct RunReport: Sendable {
         JSONOutput.string(runs, fallback: "[]")
     }
 
-    private func label(_ run: RunMeasurement, _ catalog: Catalog) -> String {
+    /// The name of a run's variant: bad, fixed, the learner's copy (`mine`), or nil for a program.
+    private func variantName(_ run: RunMeasurement, _ catalog: Catalog) -> String? {
         switch run.variant {
-        case Variant.bad.rawValue?: return "\(run.id) \(catalog.text(.runVariantBad))"
-        case Variant.fixed.rawValue?: return "\(run.id) \(catalog.text(.runVariantFixed))"
-        default: return run.id
+        case Variant.bad.rawValue?: return catalog.text(.runVariantBad)
+        case Variant.fixed.rawValue?: return catalog.text(.runVariantFixed)
+        case RunReport.mine?: return catalog.text(.runVariantMine)
+        default: return nil
         }
     }
 
+    /// The variant name of the learner's own copy of an example.
+    public static let mine = "mine"
+
+    private func label(_ run: RunMeasurement, _ catalog: Catalog) -> String {
+        variantName(run, catalog).map { "\(run.id) \($0)" } ?? run.id
+    }
+
     private func table(_ runs: [RunMeasurement], _ catalog: Catalog) -> [String] {
-        let header = [catalog.text(.runFigure)] + runs.map { run in
-            switch run.variant {
-            case Variant.bad.rawValue?: return catalog.text(.runVariantBad)
-            case Variant.fixed.rawValue?: return catalog.text(.runVariantFixed)
-            default: return catalog.text(.runProgram)
-            }
-        }
+        let header = [catalog.text(.runFigure)] + runs.map { variantName($0, catalog) ?? catalog.text(.runProgram) }
         func number(_ value: Int?) -> String { value.map(String.init) ?? "-" }
         let exit: [String] = runs.map { run in
             let code = run.exitCode.map(String.init) ?? "-"

@@ -71,6 +71,8 @@ public final class LearningShell {
     var chosenExample: String?
     var reader: LineReader!
     var go: GoToolchain?
+    /// The environment the shell was started with (the editor, PATH).
+    var environment: [String: String] = [:]
 
     init(book: LessonBook, examples: ExampleCatalog, store: StateStore, output: ShellOutput,
          terminal: Terminal, language: Language, current: LessonSection) {
@@ -169,6 +171,7 @@ public final class LearningShell {
         let shell = LearningShell(book: book, examples: examples, store: store, output: output, terminal: terminal,
                                   language: language, current: state.section.flatMap(book.section(id:)) ?? first)
         shell.locator = locator
+        shell.environment = environment
         shell.results = RunResults(saved: state.results ?? [:])
         shell.workshopDir = state.workshop.map { URL(fileURLWithPath: $0, isDirectory: true) }
         return shell
@@ -274,6 +277,8 @@ public final class LearningShell {
             showPage()
         case .show: show(arguments)
         case .run: runExample(arguments)
+        case .edit: edit(arguments)
+        case .reset: resetMine(arguments)
         case .chart: chart(arguments)
         case .pprof: pprofWalkthrough()
         case .explain: explain(arguments)

@@ -155,9 +155,14 @@ public struct PageRenderer {
     /// The bad → fixed diff of one file of an example, coloured on a terminal.
     public func diffLines(_ id: String, file: String) -> [String] {
         guard let bad = code(id, .bad, file), let fixed = code(id, .fixed, file) else { return [] }
-        let text = UnifiedDiff.diff(old: Array(bad.utf8), new: Array(fixed.utf8),
-                                    oldName: "\(id)/bad/\(file)", newName: "\(id)/fixed/\(file)")
-        if text.isEmpty { return [catalog.text(.shellNoDiff, "\(id)/\(file)")] }
+        return diffLines(old: bad, new: fixed, oldName: "\(id)/bad/\(file)", newName: "\(id)/fixed/\(file)",
+                         same: catalog.text(.shellNoDiff, "\(id)/\(file)"))
+    }
+
+    /// A coloured unified diff of two texts; `same` when they do not differ.
+    func diffLines(old: String, new: String, oldName: String, newName: String, same: String) -> [String] {
+        let text = UnifiedDiff.diff(old: Array(old.utf8), new: Array(new.utf8), oldName: oldName, newName: newName)
+        if text.isEmpty { return [same] }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines.map { line in

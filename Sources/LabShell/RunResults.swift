@@ -41,9 +41,10 @@ public struct RunResults: Sendable {
         saved["\(run.id)/\(variant)"] = SavedRun(run)
     }
 
-    /// The learner's last measured runs of an example in this session, bad before fixed.
+    /// The learner's last measured runs of an example in this session: bad, fixed, then the
+    /// learner's own copy.
     public func runs(of example: String) -> [RunMeasurement] {
-        ["bad", "fixed"].compactMap { runs["\(example)/\($0)"] }
+        ["bad", "fixed", "mine"].compactMap { runs["\(example)/\($0)"] }
     }
 
     /// The value of `figure` from the learner's last run of its variant, or nil before one.

@@ -26,23 +26,38 @@ extension LearningShell {
         return current.exampleIDs.first
     }
 
-    /// `show [bad|fixed|diff] [EXAMPLE]`: the example's main.go, or the diff.
+    /// `show [bad|fixed|mine|diff [mine]] [EXAMPLE]`: the example's main.go (or the learner's
+    /// copy), the diff between bad and fixed, or between the copy and where it came from.
     func show(_ arguments: [String]) {
-        let what = arguments.first { ["bad", "fixed", "diff"].contains($0) } ?? "bad"
-        let named = arguments.first { !["bad", "fixed", "diff"].contains($0) }
+        let words = ["bad", "fixed", "diff", RunReport.mine]
+        let named = arguments.first { !words.contains($0) }
         guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
-        let renderer = self.renderer
-        if what == "diff" { return output.lines(renderer.diffLines(id, file: "main.go")) }
-        let variant = Variant(rawValue: what) ?? .bad
-        output.line(Style(colour: terminal.colour).dim("\(id)/\(variant.rawValue)/main.go"))
-        output.lines(Style(colour: terminal.colour).goLines(renderer.code(id, variant, "main.go") ?? ""))
+        let renderer = self.renderer, style = Style(colour: terminal.colour)
+        let mine = arguments.contains(RunReport.mine)
+        if mine && !hasMine(id) { return output.line(catalog.text(.shellMineMissing, id)) }
+        let copy = mine ? (try? String(contentsOf: mineFolder(id).appendingPathComponent("main.go"), encoding: .utf8)) ?? "" : ""
+        if arguments.contains("diff") {
+            guard mine else { return output.lines(renderer.diffLines(id, file: "main.go")) }
+            let origin = mineOrigin(id)
+            return output.lines(renderer.diffLines(old: renderer.code(id, origin, "main.go") ?? "", new: copy,
+                                                   oldName: "\(id)/\(origin.rawValue)/main.go", newName: "mine/main.go",
+                                                   same: catalog.text(.shellMineSame, origin.rawValue)))
+        }
+        if mine {
+            output.line(style.dim(mineFolder(id).appendingPathComponent("main.go").path))
+            return output.lines(style.goLines(copy))
+        }
+        let variant = arguments.compactMap { Variant(rawValue: $0) }.first ?? .bad
+        output.line(style.dim("\(id)/\(variant.rawValue)/main.go"))
+        output.lines(style.goLines(renderer.code(id, variant, "main.go") ?? ""))
     }
 
-    /// `run [EXAMPLE] [bad|fixed|both] [--nofile N]`: what `deferlab run` does, then the
-    /// section's blocks whose figures the run filled.
+    /// `run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N]`: what `deferlab run` does (for
+    /// `mine`, on the learner's copy; `all`: bad, fixed and the copy in one table), then the
+    /// section's blocks whose figures the run filled. `run PATH` runs the learner's own program.
     func runExample(_ arguments: [String]) {
-        let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS…]")
-        var variant: String?, named: String?, nofile: Int?
+        let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS…]")
+        var variant: String?, named: String?, nofile: Int?, path: String?
         // Everything after `--` goes to the program (instead of the example's own arguments).
         var programArguments: [String]?
         var rest = arguments[...]
@@ -52,31 +67,57 @@ extension LearningShell {
         }
         while let argument = rest.popFirst() {
             switch argument {
-            case "bad", "fixed", "both": variant = argument
+            case "bad", "fixed", "both", RunReport.mine, "all": variant = argument
             case "--nofile":
                 guard let value = rest.popFirst().flatMap(Int.init), value >= 1 else { return output.line(usage) }
                 nofile = value
             default:
-                guard examples.example(id: argument) != nil, named == nil else {
+                if examples.example(id: argument) != nil, named == nil, path == nil {
+                    named = argument
+                } else if named == nil, path == nil, FileManager.default.fileExists(atPath: argument) {
+                    path = argument
+                } else {
                     return output.line(catalog.text(.runUnknownTarget, argument))
                 }
-                named = argument
             }
         }
-        guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
-        let plan: RunPlan
-        switch RunPlan.resolve(id, variant: variant, examples: examples, catalog: catalog) {
-        case .success(let resolved): plan = resolved
-        case .failure(let problem): return output.error(problem.message)
+        let id: String
+        if let path {
+            id = path
+        } else {
+            guard let chosen = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
+            id = chosen
+        }
+        let withMine = variant == RunReport.mine || variant == "all"
+        if withMine && path == nil && !hasMine(id) { return output.line(catalog.text(.shellMineMissing, id)) }
+        var plan: RunPlan?
+        if variant != RunReport.mine {
+            switch RunPlan.resolve(id, variant: variant == "all" ? "both" : variant, examples: examples, catalog: catalog) {
+            case .success(let resolved): plan = resolved
+            case .failure(let problem): return output.error(problem.message)
+            }
         }
         guard let runner = makeRunner() else { return }
         output.line(catalog.text(.shellRunning, id))
-        let report = plan.run(with: runner, arguments: programArguments, timeout: nil, openFileLimit: nofile)
+        var runs = plan?.run(with: runner, arguments: programArguments, timeout: nil, openFileLimit: nofile).runs ?? []
+        if withMine, path == nil, let mine = runMine(id, runner: runner, arguments: programArguments, openFileLimit: nofile) {
+            runs.append(mine)
+        }
+        let report = RunReport(runs: runs, openFileLimit: nofile)
         EditLineCallbacks.interrupted = 0
         output.lines(report.lines(catalog))
-        report.problems(catalog).forEach(output.error)
+        for run in report.runs {
+            if run.variant == RunReport.mine, case .build(let text)? = run.failure {
+                output.error(catalog.text(.shellMineCompileError))
+                compileErrorLines(id, text).forEach(output.error)
+            } else if let problem = RunReport(runs: [run]).problems(catalog).first {
+                output.error(problem)
+            }
+        }
         report.runs.forEach { results.record($0) }
         saveState()
+        // The lesson's figures are of bad and fixed: a run of the copy alone or of a path fills none.
+        guard variant != RunReport.mine, path == nil else { return }
         // The figures this run filled, in place in the lesson.
         let renderer = self.renderer
         for block in current.blocks where mentionsRun(of: id, block.content) {

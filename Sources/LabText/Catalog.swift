@@ -33,6 +33,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runFigure
     case runVariantBad
     case runVariantFixed
+    case runVariantMine
     case runProgram
     case runExitCode
     case runTimedOut
@@ -60,6 +61,15 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case lspRulesChanged
     // The learning shell (Sources/LabShell).
     case shellWelcome
+    case shellMineCopied
+    case shellMineKept
+    case shellMineNoEditor
+    case shellMineNext
+    case shellMineEditorFailed
+    case shellMineMissing
+    case shellMineRemoved
+    case shellMineCompileError
+    case shellMineSame
     case shellResume
     case shellHelp
     case shellChartNoRun
@@ -134,6 +144,7 @@ extension Message: MessageCatalog {
         case .runFigure: return LocalizedText(zh: "指标", en: "figure")
         case .runVariantBad: return LocalizedText(zh: "有问题", en: "bad")
         case .runVariantFixed: return LocalizedText(zh: "修复后", en: "fixed")
+        case .runVariantMine: return LocalizedText(zh: "你的版本", en: "yours")
         case .runProgram: return LocalizedText(zh: "程序", en: "program")
         case .runExitCode: return LocalizedText(zh: "退出状态", en: "exit status")
         case .runTimedOut: return LocalizedText(zh: "超时被终止", en: "killed at timeout")
@@ -163,8 +174,10 @@ extension Message: MessageCatalog {
               toc（目录）                       全部章节
               open SECTION（打开）              打开一节，例如 open 2.4；不带参数重新显示本节
               next（下一节） / prev（上一节）   翻到下一节 / 上一节
-              show [bad|fixed|diff]（代码）     当前示例的有问题代码、修复后代码或两者的差异
-              run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS]（运行）  在真实的 Go 上运行并测量示例
+              show [bad|fixed|mine|diff [mine]]（代码）  当前示例的有问题代码、修复后代码、你的副本，或差异
+              run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS]（运行）  在真实的 Go 上运行并测量示例；run PATH 运行你自己的程序
+              edit [EXAMPLE] [bad|fixed] [--fresh]（编辑）  把示例复制成你自己的副本（mine）并用编辑器打开
+              reset mine [EXAMPLE]（重置）      删除你的副本
               chart [EXAMPLE]（图表）           最近一次运行中打开的文件和待执行 defer 随时间的变化
               pprof（剖析）                     第四章：运行泄露的服务和修复版，采集 profile 并列出最靠前的条目
               lang zh|en（语言）                切换语言并重新显示本节
@@ -178,8 +191,10 @@ extension Message: MessageCatalog {
               toc (目录)                        every section
               open SECTION (打开)               open a section, e.g. open 2.4; without one, show this section again
               next (下一节) / prev (上一节)     the next / previous section
-              show [bad|fixed|diff] (代码)      the current example's bad code, fixed code, or the diff
-              run [EXAMPLE] [bad|fixed|both] [--nofile N] [-- ARGS] (运行)  run and measure the example on the real Go
+              show [bad|fixed|mine|diff [mine]] (代码)  the current example's bad code, fixed code, your copy, or a diff
+              run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS] (运行)  run and measure the example on the real Go; run PATH runs your own program
+              edit [EXAMPLE] [bad|fixed] [--fresh] (编辑)  copy the example into your own copy (mine) and open it in your editor
+              reset mine [EXAMPLE] (重置)       remove your copy
               chart [EXAMPLE] (图表)            open files and pending defers over time in your last run
               pprof (剖析)                      chapter 4: run the leaking service and its fix, take profiles, show the top entries
               lang zh|en (语言)                 switch language and show this section again
@@ -188,6 +203,15 @@ extension Message: MessageCatalog {
               exercise list|check|hint|reset|solution|init DIR (练习)  workshop: fix in your own editor, checked by measurement
               quit (退出)                       leave; next time we resume at this section
             """)
+        case .shellMineCopied: return LocalizedText(zh: "已把 %1 的 %2 版本复制为你的副本：%3", en: "Your copy of %1 (from %2): %3")
+        case .shellMineKept: return LocalizedText(zh: "继续编辑你已有的 %1 副本：%2（edit %1 %3 --fresh 会从 %3 版本重新复制）", en: "Editing your existing copy of %1: %2 (edit %1 %3 --fresh starts again from %3)")
+        case .shellMineNoEditor: return LocalizedText(zh: "没有找到编辑器：请设置 EDITOR（例如 export EDITOR=nano），或者自己编辑 %1，然后输入 run %2 mine。", en: "No editor found: set EDITOR (for example export EDITOR=nano), or edit %1 yourself, then type run %2 mine.")
+        case .shellMineNext: return LocalizedText(zh: "输入 run %1 mine 测量你的版本，run %1 all 把它和 bad、fixed 放在一起比较，show diff mine 查看你改了什么。", en: "Type run %1 mine to measure your version, run %1 all to compare it with bad and fixed, show diff mine to see what you changed.")
+        case .shellMineEditorFailed: return LocalizedText(zh: "编辑器 %1 没有正常结束（%2）", en: "the editor %1 did not end normally (%2)")
+        case .shellMineMissing: return LocalizedText(zh: "你还没有 %1 的副本：输入 edit %1 创建一个", en: "you have no copy of %1 yet: edit %1 makes one")
+        case .shellMineRemoved: return LocalizedText(zh: "已删除你的 %1 副本", en: "your copy of %1 is removed")
+        case .shellMineSame: return LocalizedText(zh: "你的副本和 %1 版本一样（还没有改动）", en: "your copy is the same as %1 (nothing changed yet)")
+        case .shellMineCompileError: return LocalizedText(zh: "你的副本没有通过编译：", en: "your copy does not compile:")
         case .shellPractice: return LocalizedText(zh: "动手练习：%1。用 exercise init 目录 准备练习，然后在自己的编辑器里修改，exercise check 编号 检查。", en: "Practise it: %1. exercise init DIR sets the exercises up; edit in your own editor, then exercise check ID.")
         case .shellMore: return LocalizedText(zh: "-- 还有（已显示 %1%）回车继续，q 跳过 -- ", en: "-- more (%1% shown) Enter: next page, q: skip -- ")
         case .shellPprofVariant: return LocalizedText(zh: "== %1（剖析）==", en: "== %1 ==")

@@ -105,6 +105,30 @@ final class ShellTerminalTests: XCTestCase {
         XCTAssertTrue(history.contains("帮助"), history)
     }
 
+    /// `edit` hands the terminal to the editor (here a script that reads a line typed at the
+    /// terminal and adds it to the file) and takes it back: line editing and Tab work after.
+    func testEditHandsTheTerminalToTheEditorAndBack() throws {
+        guard tmuxAvailable else { throw XCTSkip("tmux is not installed: the pseudo-terminal test needs it (apt-get install tmux)") }
+        let dir = try temporaryDirectory(self)
+        let state = dir.appendingPathComponent("state"), editor = dir.appendingPathComponent("editor.sh")
+        try write("#!/bin/sh\nprintf 'EDITOR-READY> '\nread line\necho \"// $line\" >> \"$1\"\n", to: editor)
+        XCTAssertEqual(chmod(editor.path, 0o755), 0)
+        let command = "env XDG_STATE_HOME='\(state.path)' EDITOR='\(editor.path)' LANG=C.UTF-8 NO_COLOR=1 '\(CLI.binary.path)' --lang en; echo SHELL-EXITED; sleep 30"
+        try tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command])
+        addTeardownBlock { [self] in _ = try? tmux(["kill-session", "-t", session]) }
+        _ = try waitFor("deferlab 1>")
+        try keys("edit defer-param-order", "Enter")
+        _ = try waitFor("EDITOR-READY>")
+        try keys("typed by hand", "Enter")
+        _ = try waitFor("show diff mine to see what you changed")
+        try keys("show diff mine", "Enter")
+        _ = try waitFor("+// typed by hand")
+        try keys("exp", "Tab")
+        _ = try waitFor("deferlab 1> explain")
+        try keys("C-u", "C-d")
+        _ = try waitFor("SHELL-EXITED")
+    }
+
     /// Ctrl-C while an example runs stops the example, keeps its figures so far, and returns
     /// to the prompt; the shell itself goes on.
     func testCtrlCStopsARunningExampleNotTheShell() throws {

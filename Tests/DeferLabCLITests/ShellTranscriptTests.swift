@@ -51,6 +51,50 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertTrue(third.stdout.contains("当前章节：2.5"), third.stdout)
     }
 
+    /// `edit` copies an example into the learner's copy and runs EDITOR on it (here a script
+    /// that changes one line); `run … mine|all`, `show diff mine`, a compile error with its
+    /// caret, `reset mine`, and no editor at all.
+    func testEditRunAndResetTheLearnersOwnCopy() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try stateHome()
+        let dir = try temporaryDirectory(self)
+        let editor = dir.appendingPathComponent("editor.sh")
+        try write("#!/bin/sh\nsed -i 's/fmt.Print(\" \", val)/fmt.Print(\" v\", val)/' \"$1\"\n", to: editor)
+        XCTAssertEqual(chmod(editor.path, 0o755), 0)
+        let out = try shell("open 2.4\nrun defer-param-order mine\nedit defer-param-order\nshow diff mine\nrun all\nquit\n",
+                            lang: "en", state: state, env: ["EDITOR": editor.path, "VISUAL": ""])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let copy = state.appendingPathComponent("deferlab/mine/defer-param-order")
+        for needle in ["you have no copy of defer-param-order yet: edit defer-param-order makes one",
+                       "Your copy of defer-param-order (from bad): \(copy.path)",
+                       "--- defer-param-order/bad/main.go", "+++ mine/main.go", "-\t\t\t\tfmt.Print(\" \", val)", "+\t\t\t\tfmt.Print(\" v\", val)",
+                       "figure", "bad", "fixed", "yours",
+                       "── output of defer-param-order bad ──", "deferred calls printed: 2 1 0",
+                       "── output of defer-param-order yours ──", "deferred calls printed: v2 v1 v0"] {
+            XCTAssertTrue(out.stdout.contains(needle), "\(needle) missing from:\n\(out.stdout)")
+        }
+        XCTAssertEqual(try String(contentsOf: copy.appendingPathComponent(".origin"), encoding: .utf8), "bad")
+
+        // A copy that does not compile: the error names mine/main.go, with the line and a caret.
+        try write("#!/bin/sh\nsed -i 's/fmt.Print(\" v\", val)/fmt.Print(\" \", vall)/' \"$1\"\n", to: editor)
+        XCTAssertEqual(chmod(editor.path, 0o755), 0)
+        let broken = try shell("open 2.4\nedit defer-param-order\nrun mine\nshow mine\nreset mine\nshow mine\nquit\n",
+                               lang: "en", state: state, env: ["EDITOR": editor.path, "VISUAL": ""])
+        XCTAssertEqual(broken.status, 0, broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("Editing your existing copy of defer-param-order"), broken.stdout)
+        XCTAssertTrue(broken.stderr.contains("your copy does not compile:\nmine/main.go:18:20: undefined: vall\n"
+                                             + "    \t\t\t\tfmt.Print(\" \", vall)\n    \t\t\t\t               ^"), broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("fmt.Print(\" \", vall)"), "show mine shows the copy")
+        XCTAssertTrue(broken.stdout.contains("your copy of defer-param-order is removed"), broken.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy.path))
+
+        // No editor anywhere: the path and how to set one.
+        let none = try shell("open 2.4\nedit defer-param-order fixed\nquit\n", lang: "en", state: state,
+                             env: ["EDITOR": "", "VISUAL": "", "PATH": dir.path])
+        XCTAssertTrue(none.stdout.contains("Your copy of defer-param-order (from fixed)"), none.stdout)
+        XCTAssertTrue(none.stdout.contains("No editor found: set EDITOR"), none.stdout)
+    }
+
     func testDamagedStateWarnsAndStartsFresh() throws {
         let state = try stateHome()
         try write("{\"format\": 1, \"section\": ", to: state.appendingPathComponent("deferlab/state.json"))
