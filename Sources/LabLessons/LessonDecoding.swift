@@ -101,6 +101,15 @@ extension ChecklistItem: Decodable {
     }
 }
 
+extension Question.Choice: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        try c.rejectUnknownKeys(["key", "text", "matches", "absent"], what: "a question's choice")
+        self.init(key: try c.value("key"), text: try c.text("text"), matches: try c.optional("matches"),
+                  absent: try c.optional("absent") ?? false)
+    }
+}
+
 extension LessonBlock: Decodable {
     /// The fields each kind may have, besides `key` and `kind`.
     static let fields: [String: [String]] = [
@@ -112,6 +121,7 @@ extension LessonBlock: Decodable {
         "diagram": ["art", "caption"],
         "checklist": ["items"],
         "correction": ["example", "article", "measured"],
+        "question": ["example", "variant", "question", "choices", "decidedBy", "why"],
     ]
 
     /// Decodes one block; the kind decides which fields it may and must have.
@@ -181,6 +191,10 @@ extension LessonBlock: Decodable {
         case "correction":
             content = .correction(Correction(example: try c.value("example"), article: try c.text("article"),
                                              measured: try c.text("measured")))
+        case "question":
+            content = .question(Question(example: try c.value("example"), variant: try variant("variant", allowBoth: false)[0],
+                                         question: try c.text("question"), choices: try c.value("choices"),
+                                         decidedBy: try c.value("decidedBy"), why: try c.text("why")))
         default:
             preconditionFailure("block kind \(kind) is in LessonBlock.fields but not decoded")
         }

@@ -79,6 +79,8 @@ public enum LessonContent: Sendable, Hashable {
     case checklist([ChecklistItem])
     /// Where the article is wrong or outdated: what it said, what we measured, and the run.
     case correction(Correction)
+    /// A question the learner answers before running an example; the run decides.
+    case question(Question)
 
     /// The kind's name as written in the file.
     public var kindName: String {
@@ -91,6 +93,7 @@ public enum LessonContent: Sendable, Hashable {
         case .diagram: return "diagram"
         case .checklist: return "checklist"
         case .correction: return "correction"
+        case .question: return "question"
         }
     }
 
@@ -103,6 +106,7 @@ public enum LessonContent: Sendable, Hashable {
         case .run(let run): return run.example
         case .diff(let diff): return diff.example
         case .correction(let correction): return correction.example
+        case .question(let question): return question.example
         case .prose, .table, .diagram, .checklist: return nil
         }
     }
@@ -136,6 +140,9 @@ public enum LessonContent: Sendable, Hashable {
         case .correction(let correction):
             return [TextField("article", correction.article, quotesArticle: true),
                     TextField("measured", correction.measured)]
+        case .question(let question):
+            return [TextField("question", question.question)] + question.choices.map { TextField("choices.\($0.key)", $0.text) }
+                + [TextField("why", question.why)]
         }
     }
 }
@@ -273,5 +280,68 @@ public struct Correction: Sendable, Hashable {
         self.example = example
         self.article = article
         self.measured = measured
+    }
+}
+
+/// A prediction: a question about what an example will do, answered before it runs. The
+/// right choice is never typed in: it is the one the live run's output matches, so running
+/// under another Go version (or with other arguments) can change it.
+public struct Question: Sendable, Hashable {
+    /// One possible answer.
+    public struct Choice: Sendable, Hashable {
+        /// A stable kebab-case key, unique in the question.
+        public var key: String
+        public var text: LocalizedText
+        /// Right when the deciding line contains this text.
+        public var matches: String?
+        /// Right when no line of the output contains ``Question/decidedBy`` (exactly one of
+        /// `matches` and `absent` is given).
+        public var absent: Bool
+
+        public init(key: String, text: LocalizedText, matches: String?, absent: Bool) {
+            self.key = key
+            self.text = text
+            self.matches = matches
+            self.absent = absent
+        }
+    }
+
+    /// The example whose run decides.
+    public var example: String
+    /// The variant whose output decides.
+    public var variant: Variant
+    public var question: LocalizedText
+    /// Two to four choices.
+    public var choices: [Choice]
+    /// The first line of the output (standard output, then standard error) that contains this
+    /// text decides; without one, the `absent` choice is right.
+    public var decidedBy: String
+    /// Why the run came out as it did, shown after it.
+    public var why: LocalizedText
+
+    public init(example: String, variant: Variant, question: LocalizedText, choices: [Choice], decidedBy: String,
+                why: LocalizedText) {
+        self.example = example
+        self.variant = variant
+        self.question = question
+        self.choices = choices
+        self.decidedBy = decidedBy
+        self.why = why
+    }
+
+    /// The line of a run's output that decides, if any.
+    public func decidingLine(stdout: String, stderr: String) -> String? {
+        (stdout.split(separator: "\n") + stderr.split(separator: "\n")).first { $0.contains(decidedBy) }.map(String.init)
+    }
+
+    /// The choice a run's output makes right; nil when it makes none or several right (the
+    /// output decides nothing, and the shell says so).
+    public func answer(stdout: String, stderr: String) -> Choice? {
+        let line = decidingLine(stdout: stdout, stderr: stderr)
+        let right = choices.filter { choice in
+            if let line { return choice.matches.map { line.contains($0) } ?? false }
+            return choice.absent
+        }
+        return right.count == 1 ? right[0] : nil
     }
 }

@@ -106,6 +106,26 @@ struct LessonValidator {
             }
         case .correction(let correction):
             _ = example(correction.example, at: "\(at).example", report: report)
+        case .question(let question):
+            _ = example(question.example, at: "\(at).example", report: report)
+            if !(2...4).contains(question.choices.count) {
+                report("\(at).choices", .emptyOrMisshapen("a question has 2 to 4 choices, not \(question.choices.count)"))
+            }
+            if question.decidedBy.trimmingCharacters(in: .whitespaces).isEmpty {
+                report("\(at).decidedBy", .emptyOrMisshapen("decidedBy names the text of the output line that decides"))
+            }
+            var keys: Set<String> = []
+            for choice in question.choices {
+                let here = "\(at).choices.\(choice.key)"
+                if !StableID.isValid(choice.key) { report(here, .invalidKey(choice.key)) }
+                if !keys.insert(choice.key).inserted { report(here, .duplicateKey(choice.key)) }
+                if (choice.matches?.isEmpty ?? true) == !choice.absent {
+                    report(here, .emptyOrMisshapen("a choice has either \"matches\" (a text of the deciding line) or \"absent\": true"))
+                }
+            }
+            if question.choices.filter(\.absent).count > 1 {
+                report("\(at).choices", .emptyOrMisshapen("only one choice can be right when the deciding line is absent"))
+            }
         }
     }
 

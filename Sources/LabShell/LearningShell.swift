@@ -73,6 +73,8 @@ public final class LearningShell {
     var go: GoToolchain?
     /// The environment the shell was started with (the editor, PATH).
     var environment: [String: String] = [:]
+    /// The learner's answers to the lessons' questions (kept in the state file).
+    var predictions: [String: SavedPrediction] = [:]
 
     init(book: LessonBook, examples: ExampleCatalog, store: StateStore, output: ShellOutput,
          terminal: Terminal, language: Language, current: LessonSection) {
@@ -174,6 +176,7 @@ public final class LearningShell {
         shell.environment = environment
         shell.results = RunResults(saved: state.results ?? [:])
         shell.workshopDir = state.workshop.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        shell.predictions = state.predictions ?? [:]
         return shell
     }
 
@@ -237,8 +240,10 @@ public final class LearningShell {
 
     func saveState() {
         do {
-            try store.save(ShellState(section: current.id, results: results.saved.isEmpty ? nil : results.saved,
-                                      workshop: workshopDir?.path))
+            var state = ShellState(section: current.id, results: results.saved.isEmpty ? nil : results.saved,
+                                   workshop: workshopDir?.path)
+            state.predictions = predictions.isEmpty ? nil : predictions
+            try store.save(state)
         } catch {
             output.error(catalog.text(.shellStateNotSaved, store.stateFile.path, error.localizedDescription))
         }
@@ -279,6 +284,7 @@ public final class LearningShell {
         case .run: runExample(arguments)
         case .edit: edit(arguments)
         case .reset: resetMine(arguments)
+        case .predict: predict(arguments)
         case .chart: chart(arguments)
         case .pprof: pprofWalkthrough()
         case .explain: explain(arguments)
@@ -354,7 +360,12 @@ public final class LearningShell {
         let width = book.sections.map { TextLayout.width($0.id) }.max() ?? 0
         return [style.heading(catalog.text(.shellToc))] + book.sections.map { section in
             let mark = section.id == current.id ? "▸ " : "  "
-            let line = mark + TextLayout.pad(section.id, to: width) + "  " + section.title[language]
+            var line = mark + TextLayout.pad(section.id, to: width) + "  " + section.title[language]
+            let asked = questionKeys(in: section)
+            if !asked.isEmpty {
+                let right = asked.filter { predictions[$0]?.right == true }.count
+                line += "  " + catalog.text(.shellTocPredictions, String(right), String(asked.count))
+            }
             return section.id == current.id ? style.bold(line) : line
         }
     }

@@ -85,6 +85,14 @@ public struct PageRenderer {
             out += TextLayout.wrap(catalog.text(.shellRunHint, correction.example, title), width: width,
                                  first: "  ", rest: "    ").map(style.dim)
             return out
+        case .question(let question):
+            var out = TextLayout.wrap("? " + catalog.text(.shellQuestion, fill(question.question.text(language))), width: width,
+                                      rest: "  ", markerWidth: style.colour ? 0 : 1).map(style.codeSpans).map(style.bold)
+            for (n, choice) in question.choices.enumerated() {
+                out += paragraph(choice.text, first: "  \(n + 1). ", rest: "     ")
+            }
+            out += TextLayout.wrap(catalog.text(.shellPredictHint, question.example), width: width, first: "  ", rest: "    ").map(style.dim)
+            return out
         }
     }
 

@@ -55,7 +55,9 @@ extension LearningShell {
     /// `run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N]`: what `deferlab run` does (for
     /// `mine`, on the learner's copy; `all`: bad, fixed and the copy in one table), then the
     /// section's blocks whose figures the run filled. `run PATH` runs the learner's own program.
-    func runExample(_ arguments: [String]) {
+    /// Questions of the section about the example are asked first with `askAll`, and on a
+    /// terminal while they are unanswered.
+    func runExample(_ arguments: [String], askAll: Bool = false) {
         let usage = catalog.text(.shellUsage, "run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS…]")
         var variant: String?, named: String?, nofile: Int?, path: String?
         // Everything after `--` goes to the program (instead of the example's own arguments).
@@ -98,6 +100,14 @@ extension LearningShell {
             }
         }
         guard let runner = makeRunner() else { return }
+        // Predict, then run: the questions this run decides.
+        var asked: [AskedQuestion] = []
+        if path == nil, case .example(_, let variants)? = plan {
+            for (key, question) in questions(about: id, variants: variants.map(\.rawValue))
+            where askAll || (terminal.interactive && predictions[key] == nil) {
+                asked.append(AskedQuestion(key: key, question: question, choice: ask(question)))
+            }
+        }
         output.line(catalog.text(.shellRunning, id))
         var runs = plan?.run(with: runner, arguments: programArguments, timeout: nil, openFileLimit: nofile).runs ?? []
         if withMine, path == nil, let mine = runMine(id, runner: runner, arguments: programArguments, openFileLimit: nofile) {
@@ -115,6 +125,7 @@ extension LearningShell {
             }
         }
         report.runs.forEach { results.record($0) }
+        settle(asked, runs: report.runs)
         saveState()
         // The lesson's figures are of bad and fixed: a run of the copy alone or of a path fills none.
         guard variant != RunReport.mine, path == nil else { return }

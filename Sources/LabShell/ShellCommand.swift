@@ -3,7 +3,7 @@ import Foundation
 /// The shell's commands: names, Chinese aliases, parsing of a typed line, and the nearest
 /// command for a typo.
 public enum ShellCommand: String, CaseIterable, Sendable {
-    case help, toc, open, next, prev, show, run, edit, reset, chart, pprof, lang, explain, fix, exercise, quit
+    case help, toc, open, next, prev, show, run, edit, reset, predict, chart, pprof, lang, explain, fix, exercise, quit
 
     /// Chinese (and a few short) aliases typed instead of a command's name.
     public static let aliases: [String: ShellCommand] = [
@@ -16,6 +16,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         "运行": .run,
         "编辑": .edit,
         "重置": .reset,
+        "预测": .predict,
         "图表": .chart,
         "剖析": .pprof,
         "语言": .lang,
@@ -86,7 +87,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
             case .run?: pool = examples + ["bad", "fixed", "both", "mine", "all", "--nofile"]
             case .edit?: pool = examples + ["bad", "fixed", "--fresh"]
             case .reset?: pool = parts.count == 1 ? ["mine"] : examples
-            case .chart?: pool = examples
+            case .chart?, .predict?: pool = examples
             case .show?: pool = ["bad", "fixed", "mine", "diff"] + examples
             case .explain?: pool = rules
             case .lang?: pool = ["zh", "en"]

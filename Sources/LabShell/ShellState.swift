@@ -13,12 +13,24 @@ public struct ShellState: Codable, Sendable, Equatable {
     public var results: [String: SavedRun]?
     /// The workshop folder `exercise init` or `exercise dir` chose last.
     public var workshop: String?
+    /// The learner's answers to the lessons' questions, by `section/block-key`.
+    public var predictions: [String: SavedPrediction]?
 
     /// Creates a state.
     public init(section: String? = nil, results: [String: SavedRun]? = nil, workshop: String? = nil) {
         self.section = section
         self.results = results
         self.workshop = workshop
+    }
+}
+
+/// An answered question: the choice taken and whether the run made it right.
+public struct SavedPrediction: Codable, Sendable, Equatable {
+    public var choice: String
+    public var right: Bool
+    public init(choice: String, right: Bool) {
+        self.choice = choice
+        self.right = right
     }
 }
 

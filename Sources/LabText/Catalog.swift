@@ -70,6 +70,16 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellMineRemoved
     case shellMineCompileError
     case shellMineSame
+    case shellQuestion
+    case shellPredictHint
+    case shellPredictPrompt
+    case shellPredictRight
+    case shellPredictWrong
+    case shellPredictSkipped
+    case shellPredictUndecided
+    case shellPredictEvidence
+    case shellPredictNoQuestion
+    case shellTocPredictions
     case shellResume
     case shellHelp
     case shellChartNoRun
@@ -178,6 +188,7 @@ extension Message: MessageCatalog {
               run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS]（运行）  在真实的 Go 上运行并测量示例；run PATH 运行你自己的程序
               edit [EXAMPLE] [bad|fixed] [--fresh]（编辑）  把示例复制成你自己的副本（mine）并用编辑器打开
               reset mine [EXAMPLE]（重置）      删除你的副本
+              predict [EXAMPLE]（预测）         回答本节关于示例的预测题，再运行，由输出判定
               chart [EXAMPLE]（图表）           最近一次运行中打开的文件和待执行 defer 随时间的变化
               pprof（剖析）                     第四章：运行泄露的服务和修复版，采集 profile 并列出最靠前的条目
               lang zh|en（语言）                切换语言并重新显示本节
@@ -195,6 +206,7 @@ extension Message: MessageCatalog {
               run [EXAMPLE] [bad|fixed|both|mine|all] [--nofile N] [-- ARGS] (运行)  run and measure the example on the real Go; run PATH runs your own program
               edit [EXAMPLE] [bad|fixed] [--fresh] (编辑)  copy the example into your own copy (mine) and open it in your editor
               reset mine [EXAMPLE] (重置)       remove your copy
+              predict [EXAMPLE] (预测)          answer the section's question about the example, then run it: the output decides
               chart [EXAMPLE] (图表)            open files and pending defers over time in your last run
               pprof (剖析)                      chapter 4: run the leaking service and its fix, take profiles, show the top entries
               lang zh|en (语言)                 switch language and show this section again
@@ -210,6 +222,16 @@ extension Message: MessageCatalog {
         case .shellMineEditorFailed: return LocalizedText(zh: "编辑器 %1 没有正常结束（%2）", en: "the editor %1 did not end normally (%2)")
         case .shellMineMissing: return LocalizedText(zh: "你还没有 %1 的副本：输入 edit %1 创建一个", en: "you have no copy of %1 yet: edit %1 makes one")
         case .shellMineRemoved: return LocalizedText(zh: "已删除你的 %1 副本", en: "your copy of %1 is removed")
+        case .shellQuestion: return LocalizedText(zh: "先预测，再运行：%1", en: "Predict, then run: %1")
+        case .shellPredictHint: return LocalizedText(zh: "输入 predict %1 回答这个问题，然后由运行结果判定", en: "type predict %1 to answer it; the run decides")
+        case .shellPredictPrompt: return LocalizedText(zh: "你的预测（1–%1，回车跳过）：", en: "Your prediction (1–%1, Enter to skip): ")
+        case .shellPredictRight: return LocalizedText(zh: "✓ 预测正确：%1", en: "✓ Right: %1")
+        case .shellPredictWrong: return LocalizedText(zh: "✗ 你预测的是“%1”，运行的结果是“%2”", en: "✗ You predicted “%1”; the run says “%2”")
+        case .shellPredictSkipped: return LocalizedText(zh: "运行的结果：%1", en: "The run says: %1")
+        case .shellPredictUndecided: return LocalizedText(zh: "这次运行的输出没有判定任何一个选项（%1）", en: "this run's output decides none of the choices (%1)")
+        case .shellPredictEvidence: return LocalizedText(zh: "  判定依据，程序输出：%1", en: "  decided by the program's output: %1")
+        case .shellPredictNoQuestion: return LocalizedText(zh: "这一节没有关于 %1 的预测题", en: "this section has no question about %1")
+        case .shellTocPredictions: return LocalizedText(zh: "预测 ✓%1/%2", en: "predictions ✓%1/%2")
         case .shellMineSame: return LocalizedText(zh: "你的副本和 %1 版本一样（还没有改动）", en: "your copy is the same as %1 (nothing changed yet)")
         case .shellMineCompileError: return LocalizedText(zh: "你的副本没有通过编译：", en: "your copy does not compile:")
         case .shellPractice: return LocalizedText(zh: "动手练习：%1。用 exercise init 目录 准备练习，然后在自己的编辑器里修改，exercise check 编号 检查。", en: "Practise it: %1. exercise init DIR sets the exercises up; edit in your own editor, then exercise check ID.")

@@ -95,6 +95,34 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertTrue(none.stdout.contains("No editor found: set EDITOR"), none.stdout)
     }
 
+    /// `predict` asks the section's question, runs the example, and the output decides; the
+    /// answers are kept and `toc` counts the right ones. A plain `run` through a pipe asks nothing.
+    func testPredictThenRunTheOutputDecides() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try stateHome()
+        let out = try shell("open 2.4\nrun defer-param-order\npredict defer-param-order\n2\npredict loopvar-capture\n1\nquit\n",
+                            lang: "en", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let text = out.stdout
+        let afterRun = try XCTUnwrap(text.range(of: "Building and running defer-param-order")).upperBound
+        // Through a pipe there is no prompt: the next line is the answer.
+        let firstPredict = try XCTUnwrap(text.range(of: "Predict, then run: i is passed", range: afterRun..<text.endIndex))
+        XCTAssertFalse(text[afterRun..<firstPredict.lowerBound].contains("✓"), "run through a pipe asked nothing")
+        for needle in ["Predict, then run: i is passed to the deferred function as an argument",
+                       "  1. 0 1 2", "  2. 2 1 0",
+                       "✓ Right: 2 1 0", "decided by the program's output: deferred calls printed: 2 1 0",
+                       "The argument is evaluated at the defer statement",
+                       "Predict, then run: Three deferred closures read the loop variable i",
+                       "✗ You predicted “0 1 2”; the run says “3 3 3”"] {
+            XCTAssertTrue(text.contains(needle), "\(needle) missing from:\n\(text)")
+        }
+        let saved = try String(contentsOf: state.appendingPathComponent("deferlab/state.json"), encoding: .utf8)
+        XCTAssertTrue(saved.contains("\"2.4/predict-param\""), saved)
+        let toc = try shell("toc\nquit\n", lang: "en", state: state)
+        XCTAssertTrue(toc.stdout.contains("2.4 Closure capture and delayed-release traps  predictions ✓1/3"), toc.stdout)
+        XCTAssertTrue(toc.stdout.contains("predictions ✓0/3"), toc.stdout)
+    }
+
     func testDamagedStateWarnsAndStartsFresh() throws {
         let state = try stateHome()
         try write("{\"format\": 1, \"section\": ", to: state.appendingPathComponent("deferlab/state.json"))

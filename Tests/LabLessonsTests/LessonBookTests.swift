@@ -4,6 +4,7 @@ import LabContent
 @testable import LabLessons
 import XCTest
 import GoToolchain
+import LabText
 
 /// The shipped lessons load and validate; damaged or one-language lessons are reported as
 /// values with clear messages.
@@ -129,6 +130,63 @@ final class LessonBookTests: XCTestCase {
         // `-work 10ms` in a code span is a workload, not a measurement; a valid figure is fine.
         XCTAssertFalse(details.contains { $0.hasPrefix("ok.text") }, details.joined(separator: "\n"))
         XCTAssertEqual(details.count, expected.count, details.joined(separator: "\n"))
+    }
+
+    func testQuestionsAreCheckedAndAnsweredByOutput() throws {
+        let (folder, examples) = try copyOfShippedLessons()
+        func choice(_ key: String, matches: String? = nil, absent: Bool = false) -> [String: Any] {
+            var c: [String: Any] = ["key": key, "text": ["zh": "选 \(key)", "en": "choose \(key)"]]
+            if let matches { c["matches"] = matches }
+            if absent { c["absent"] = true }
+            return c
+        }
+        func question(_ key: String, _ choices: [[String: Any]], decidedBy: String = "printed:", variant: String = "bad") -> [String: Any] {
+            ["key": key, "kind": "question", "example": "defer-param-order", "variant": variant,
+             "question": ["zh": "打印什么？", "en": "What is printed?"], "choices": choices, "decidedBy": decidedBy,
+             "why": ["zh": "因为。", "en": "Because."]]
+        }
+        let lesson: [String: Any] = [
+            "format": 1, "section": "9.2", "slug": "questions", "title": ["zh": "题", "en": "Questions"],
+            "blocks": [
+                question("ok", [choice("a", matches: "0 1 2"), choice("b", matches: "2 1 0"), choice("c", absent: true)]),
+                question("one-choice", [choice("a", matches: "0 1 2")]),
+                question("five-choices", ["a", "b", "c", "d", "e"].map { choice($0, matches: $0) }),
+                question("both", [choice("a", matches: "x", absent: true), choice("b", matches: "y")]),
+                question("neither", [choice("a"), choice("b", matches: "y")]),
+                question("two-absent", [choice("a", absent: true), choice("b", absent: true)]),
+                question("dup-keys", [choice("a", matches: "x"), choice("a", matches: "y")]),
+                question("no-decider", [choice("a", matches: "x"), choice("b", matches: "y")], decidedBy: " "),
+            ],
+        ]
+        let file = folder.appendingPathComponent("9.2-questions.json")
+        try JSONSerialization.data(withJSONObject: lesson).write(to: file)
+        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules)
+        let details = book.problems.map { "\($0.location): \($0.detail)" }
+        let expected = [
+            "one-choice.choices: a question has 2 to 4 choices, not 1",
+            "five-choices.choices: a question has 2 to 4 choices, not 5",
+            "both.choices.a: a choice has either",
+            "neither.choices.a: a choice has either",
+            "two-absent.choices: only one choice can be right",
+            "dup-keys.choices.a: key \"a\" is used twice",
+            "no-decider.decidedBy: decidedBy names the text",
+        ]
+        for needle in expected {
+            XCTAssertTrue(details.contains { $0.hasPrefix(needle) }, "missing: \(needle)\nin:\n\(details.joined(separator: "\n"))")
+        }
+        XCTAssertFalse(details.contains { $0.hasPrefix("ok") }, details.joined(separator: "\n"))
+        XCTAssertEqual(details.count, expected.count, details.joined(separator: "\n"))
+
+        // The output decides: the first line with decidedBy, or the absent choice without one.
+        let q = Question(example: "x", variant: .bad, question: LocalizedText(zh: "?", en: "?"), choices: [
+            .init(key: "a", text: LocalizedText(zh: "a", en: "a"), matches: "0 1 2", absent: false),
+            .init(key: "b", text: LocalizedText(zh: "b", en: "b"), matches: "2 1 0", absent: false),
+            .init(key: "c", text: LocalizedText(zh: "c", en: "c"), matches: nil, absent: true),
+        ], decidedBy: "printed:", why: LocalizedText(zh: ".", en: "."))
+        XCTAssertEqual(q.answer(stdout: "start\nprinted: 2 1 0\nprinted: 0 1 2\n", stderr: "")?.key, "b", "the first deciding line")
+        XCTAssertEqual(q.answer(stdout: "", stderr: "printed: 0 1 2\n")?.key, "a", "standard error counts too")
+        XCTAssertEqual(q.answer(stdout: "nothing\n", stderr: "")?.key, "c")
+        XCTAssertNil(q.answer(stdout: "printed: 9 9 9\n", stderr: ""), "an output that decides nothing")
     }
 
     func testPlaceholderParsing() {
