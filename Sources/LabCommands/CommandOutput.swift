@@ -19,4 +19,12 @@ public struct CommandOutput: Sendable, Equatable {
 
     public static let findings: Int32 = 1
     public static let failure: Int32 = 2
+
+    /// An output that only says what went wrong (standard error) and exits 2.
+    public static func failed(_ message: String) -> CommandOutput {
+        var out = CommandOutput()
+        out.error(message)
+        out.status = failure
+        return out
+    }
 }

@@ -9,8 +9,13 @@ public enum RunChart {
 
     public static func lines(_ runs: [RunMeasurement], figure: Figure, title: String, width: Int = 48,
                              plain: Bool, label: (RunMeasurement) -> String) -> [String] {
+        // Samples and peak events in time order: a run shorter than the sampling interval has
+        // its rise only in the events.
         let series = runs.map { run -> [Int] in
-            run.samples.map { figure == .openFiles ? $0.openFiles : $0.pendingDefers }
+            let wanted: ProbePeak.Figure = figure == .openFiles ? .openFiles : .pendingDefers
+            let points = run.samples.map { ($0.micros, figure == .openFiles ? $0.openFiles : $0.pendingDefers) }
+                + run.peaks.filter { $0.figure == wanted }.map { ($0.micros, $0.value) }
+            return points.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
         }
         let peaks = runs.map { figure == .openFiles ? ($0.peakOpenFiles ?? 0) : ($0.peakPendingDefers ?? 0) }
         guard let top = peaks.max(), top > 0, series.contains(where: { !$0.isEmpty }) else { return [] }

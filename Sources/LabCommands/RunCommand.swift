@@ -26,19 +26,14 @@ public enum RunCommand {
                                interrupt: (@Sendable () -> Bool)? = nil) -> CommandOutput {
         let catalog = Catalog(r.language)
         var out = CommandOutput()
-        func fail(_ message: String) -> CommandOutput {
-            out.error(message)
-            out.status = CommandOutput.failure
-            return out
-        }
         let plan: RunPlan
         switch RunPlan.resolve(r.target, variant: r.variant, examples: examples, catalog: catalog) {
         case .success(let resolved): plan = resolved
-        case .failure(let problem): return fail(problem.message)
+        case .failure(let problem): return .failed(problem.message)
         }
-        guard let go = try? locator.locate() else { return fail(catalog.text(.goNotFound)) }
-        if r.count != nil && !plan.isScalable { return fail(catalog.text(.runNotScalable, r.target)) }
-        if r.profiles != nil && !plan.writesProfiles { return fail(catalog.text(.runNoProfiles, r.target)) }
+        guard let go = try? locator.locate() else { return .failed(catalog.text(.goNotFound)) }
+        if r.count != nil && !plan.isScalable { return .failed(catalog.text(.runNotScalable, r.target)) }
+        if r.profiles != nil && !plan.writesProfiles { return .failed(catalog.text(.runNoProfiles, r.target)) }
         let profilesFolder = r.profiles.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         var runner = LabRunner.cachingBinaries(go: go)
         runner.interrupt = interrupt

@@ -16,6 +16,22 @@ enum Instrumentation {
     /// With `counting` false only the final sample is added: a run for allocation and time
     /// figures that the counting edits (extra defers, wrapped opens) would disturb.
     static func edits(name: String, bytes: [UInt8], counting: Bool = true) -> [TextEdit] {
+        edits(name: name, bytes: bytes, mode: counting ? .counting : .plain)
+    }
+
+    /// What a run measures, and so which edits its copy gets.
+    enum Mode: Sendable, Equatable {
+        /// Counts: the final sample, wrapped opens, pending defers, exits.
+        case counting
+        /// Time and allocations: the final sample only.
+        case plain
+        /// Every deferred call's registration and start (``TraceInstrumentation``).
+        case tracing
+    }
+
+    static func edits(name: String, bytes: [UInt8], mode: Mode) -> [TextEdit] {
+        if mode == .tracing { return TraceInstrumentation.edits(name: name, bytes: bytes) }
+        let counting = mode == .counting
         let parsed = GoParser.parse(name: name, bytes: bytes)
         guard parsed.file.name.name == "main" else { return [] }
         guard counting else { return mainEdits(parsed) }
@@ -25,17 +41,24 @@ enum Instrumentation {
     /// The functions that end the program without running deferred calls, by package path.
     static let exitFunctions: [String: Set<String>] = ["os": ["Exit"], "log": ["Fatal", "Fatalf", "Fatalln"]]
 
-    /// `deferlabExiting(); ` in front of each statement that calls `os.Exit` or
-    /// `log.Fatal…` (through the file's names for those packages), on the same line: the probe
-    /// reports how many deferred calls are pending at that moment — calls that will never run.
-    static func exitEdits(_ parsed: ParsedFile) -> [TextEdit] {
+    /// The probe is told just before `os.Exit` or `log.Fatal…` (called through the file's names
+    /// for those packages) ends the program, so it reports the deferred calls pending at that
+    /// moment — calls that will never run. `os.Exit(code)` becomes `os.Exit(HOOK_CODE(code))`,
+    /// which reports after `code` was evaluated (it may call functions with defers of their
+    /// own); before other calls `HOOK; ` is put in front of the statement, on the same line.
+    /// `hook` gives the call for a function (`os.Exit`, `log.Fatalf`…); `codeHook` the function
+    /// that reports and passes the exit code on.
+    static func exitEdits(_ parsed: ParsedFile, hook: (String) -> String = { _ in ProbeSource.exitingCall },
+                          codeHook: String = "deferlabExitingCode") -> [TextEdit] {
         var names: [String: Set<String>] = [:]
+        var packagePaths: [String: String] = [:]
         for spec in parsed.file.imports {
             let path = String(spec.path.value.dropFirst().dropLast())
             guard let functions = exitFunctions[path] else { continue }
             let name = spec.name?.name ?? path
             guard name != "_" && name != "." else { continue }
             names[name] = functions
+            packagePaths[name] = path
         }
         guard !names.isEmpty else { return [] }
         var edits: [TextEdit] = []
@@ -44,7 +67,13 @@ enum Instrumentation {
                   case .selector(let selector) = call.fun, case .ident(let package) = selector.x,
                   names[package.name]?.contains(selector.sel.name) == true
             else { return true }
-            edits.append(.insert("\(ProbeSource.exitingCall); ", at: parsed.source.offset(package.namePos)))
+            let function = (packagePaths[package.name] ?? package.name) + "." + selector.sel.name
+            if function == "os.Exit", call.args.count == 1, call.rparen.isValid {
+                edits.append(.insert("\(codeHook)(", at: parsed.source.offset(call.args[0].pos)))
+                edits.append(.insert(")", at: parsed.source.offset(call.args[0].end)))
+            } else {
+                edits.append(.insert("\(hook(function)); ", at: parsed.source.offset(package.namePos)))
+            }
             return true
         }
         return edits

@@ -141,6 +141,17 @@ public struct LabRunner: Sendable {
 
     private func build(_ program: ProgramSource, id: String, variant: String?, options: RunOptions,
                        counting: Bool) -> RunMeasurement {
+        build(program, id: id, variant: variant, options: options, mode: counting ? .counting : .plain)
+    }
+
+    /// Builds and runs `program` once with every deferred call traced (``TraceInstrumentation``):
+    /// the measurement's `trace` holds the events.
+    public func trace(_ program: ProgramSource, id: String, variant: String?, options: RunOptions) -> RunMeasurement {
+        build(program, id: id, variant: variant, options: options, mode: .tracing)
+    }
+
+    private func build(_ program: ProgramSource, id: String, variant: String?, options: RunOptions,
+                       mode: Instrumentation.Mode) -> RunMeasurement {
         let workspace: Workspace
         do {
             workspace = try Workspace(in: temporaryFolder)
@@ -149,11 +160,11 @@ public struct LabRunner: Sendable {
         }
         defer { workspace.remove() }
         let built: Built
-        switch binary(program, options: options, counting: counting, in: workspace) {
+        switch binary(program, options: options, mode: mode, in: workspace) {
         case .failure(let failure): return RunMeasurement(id: id, variant: variant, failure: failure)
         case .success(let b): built = b
         }
-        var m = measure(in: workspace, binary: built.binary, id: id, variant: variant, options: options, counting: counting)
+        var m = measure(in: workspace, binary: built.binary, id: id, variant: variant, options: options, mode: mode)
         m.buildCached = built.cached
         m.buildMillis = built.millis
         return m
@@ -171,7 +182,8 @@ public struct LabRunner: Sendable {
     private func prebuild(_ program: ProgramSource, options: RunOptions, counting: Bool) -> PrebuildOutcome {
         guard let cache = binaryCache, let workspace = try? Workspace(in: temporaryFolder) else { return .failed }
         defer { workspace.remove() }
-        guard case .success(let built) = binary(program, options: options, counting: counting, in: workspace) else { return .failed }
+        guard case .success(let built) = binary(program, options: options, mode: counting ? .counting : .plain, in: workspace)
+        else { return .failed }
         if built.cached { return .cached }
         if let inputs = try? BinaryCache.inputs(of: workspace.source, go: go) {
             prebuilt.withLock { $0[cache.entry(inputs)] = built.millis }
@@ -183,7 +195,7 @@ public struct LabRunner: Sendable {
 
     /// Prepares `program` in `workspace` and gives its binary: the cached one when the
     /// prepared package was built before, else a fresh build (then kept in the cache).
-    private func binary(_ program: ProgramSource, options: RunOptions, counting: Bool,
+    private func binary(_ program: ProgramSource, options: RunOptions, mode: Instrumentation.Mode,
                         in workspace: Workspace) -> Result<Built, RunFailure> {
         let started = ContinuousClock.now
         func millis() -> Int {
@@ -192,7 +204,7 @@ public struct LabRunner: Sendable {
         }
         do {
             try workspace.prepare(program, goLine: options.goVersion ?? "\(go.version.major).\(go.version.minor)",
-                                  overrideGoLine: options.goVersion != nil, counting: counting)
+                                  overrideGoLine: options.goVersion != nil, mode: mode)
         } catch {
             return .failure(.workspace("\(error)"))
         }
@@ -227,7 +239,7 @@ public struct LabRunner: Sendable {
     }
 
     private func measure(in workspace: Workspace, binary: URL, id: String, variant: String?, options: RunOptions,
-                         counting: Bool) -> RunMeasurement {
+                         mode: Instrumentation.Mode) -> RunMeasurement {
         let pipe: ProbePipe
         do {
             pipe = try ProbePipe()
@@ -238,7 +250,7 @@ public struct LabRunner: Sendable {
         environment["TMPDIR"] = workspace.temporary.path
         environment[ProbeSource.fdVariable] = String(Self.probeDescriptor)
         // The run for time and allocations leaves the counting of descriptors to the other.
-        environment["DEFERLAB_PROBE_FDS"] = counting || !options.separateAllocationRun ? "1" : "0"
+        environment["DEFERLAB_PROBE_FDS"] = mode != .plain || !options.separateAllocationRun ? "1" : "0"
         var request = ProcessRequest(
             executable: binary.path, arguments: options.arguments,
             workingDirectory: workspace.source, environment: environment,
@@ -275,11 +287,13 @@ public struct LabRunner: Sendable {
         case .signaled(let signal): exitCode = 128 + signal
         }
         let (seconds, attoseconds) = result.duration.components
-        return RunMeasurement(
+        var measured = RunMeasurement(
             id: id, variant: variant, exitCode: exitCode,
             stdout: result.standardOutputText, stderr: result.standardErrorText, report: report,
             wallMillis: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000),
             timedOut: result.timedOut, failure: report.started ? nil : .noProbeData)
+        if mode == .tracing { measured.trace = TraceEvent.decode(report.traceLines) }
+        return measured
     }
 }
 

@@ -27,6 +27,19 @@ public struct ProbeSample: Sendable, Hashable, Codable {
     }
 }
 
+/// A new highest count the probe sent at once, between samples (`o` and `p` lines).
+public struct ProbePeak: Sendable, Hashable {
+    public enum Figure: Sendable, Hashable { case openFiles, pendingDefers }
+    public var micros: Int
+    public var figure: Figure
+    public var value: Int
+    public init(micros: Int, figure: Figure, value: Int) {
+        self.micros = micros
+        self.figure = figure
+        self.value = value
+    }
+}
+
 /// The figures gathered from the probe's stream; built incrementally as bytes arrive.
 public struct ProbeReport: Sendable, Hashable {
     /// Descriptors open when the baseline was taken (stdio, poller, probe pipe, listing).
@@ -40,6 +53,11 @@ public struct ProbeReport: Sendable, Hashable {
     /// Deferred calls pending when the program called `os.Exit` or `log.Fatal…` (the last
     /// such call), if it did.
     public private(set) var exitPending: Int?
+    /// Every new highest count, in the order received (a short run may have no sample
+    /// between the first and the last, but these say when the counts rose).
+    public private(set) var peaks: [ProbePeak] = []
+    /// The tracer's events (`T {json}` lines) of a traced run, as sent.
+    public private(set) var traceLines: [String] = []
     /// Lines that did not parse (a program writing to the probe's descriptor, or a cut line).
     public private(set) var malformedLines = 0
     private var pending: [UInt8] = []
@@ -94,14 +112,26 @@ public struct ProbeReport: Sendable, Hashable {
     }
 
     private mutating func parse(_ line: [UInt8]) {
+        if line.count > 2 && line[0] == UInt8(ascii: "T") && line[1] == UInt8(ascii: " ") {
+            traceLines.append(String(decoding: line[2...], as: UTF8.self))
+            return
+        }
         let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
         switch (fields.first, fields.count) {
         case ("b", 2):
             if let raw = Int(fields[1]) { baseline = raw; return }
         case ("o", 3):
-            if let open = Int(fields[2]) { openedPeak = max(openedPeak ?? 0, open); return }
+            if let open = Int(fields[2]) {
+                openedPeak = max(openedPeak ?? 0, open)
+                peaks.append(ProbePeak(micros: Int(fields[1]) ?? 0, figure: .openFiles, value: open))
+                return
+            }
         case ("p", 3):
-            if let n = Int(fields[2]) { deferPeak = max(deferPeak ?? 0, n); return }
+            if let n = Int(fields[2]) {
+                deferPeak = max(deferPeak ?? 0, n)
+                peaks.append(ProbePeak(micros: Int(fields[1]) ?? 0, figure: .pendingDefers, value: n))
+                return
+            }
         case ("x", 3):
             if let n = Int(fields[2]) { exitPending = max(n, 0); return }
         case ("s", 7), ("e", 7):

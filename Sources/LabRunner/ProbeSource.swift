@@ -229,6 +229,12 @@ public enum ProbeSource {
     	syscall.Write(p.fd, line)
     }
 
+    // deferlabExitingCode receives os.Exit's code once it is evaluated (the runner wraps it).
+    func deferlabExitingCode(code int) int {
+    	deferlabExiting()
+    	return code
+    }
+
     // deferlabDeferRan is deferred right after each of the program's own defers, so it runs
     // right before that deferred call starts (defers run last in, first out): one call fewer
     // pending.

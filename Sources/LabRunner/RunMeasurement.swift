@@ -72,6 +72,10 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
     public var failure: RunFailure?
     /// The probe's samples (not in JSON; for charts).
     public var samples: [ProbeSample]
+    /// The new highest counts the probe sent between samples (not in JSON; for charts).
+    public var peaks: [ProbePeak] = []
+    /// The events of a traced run (``LabRunner/trace(_:id:variant:options:)``); nil otherwise.
+    public var trace: [TraceEvent]?
 
     /// True when the program was built and the probe reported figures.
     public var measured: Bool { failure == nil }
@@ -101,6 +105,7 @@ public struct RunMeasurement: Sendable, Hashable, Encodable {
         self.timedOut = timedOut
         self.failure = failure
         self.samples = report.samples
+        self.peaks = report.peaks
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -41,6 +41,10 @@ struct Workspace {
     /// Copies the program, writes a go.mod when it has none (`goLine` like `1.23`), adds the
     /// probe and instruments the copy (``Instrumentation``).
     func prepare(_ program: ProgramSource, goLine: String, overrideGoLine: Bool = false, counting: Bool = true) throws {
+        try prepare(program, goLine: goLine, overrideGoLine: overrideGoLine, mode: counting ? .counting : .plain)
+    }
+
+    func prepare(_ program: ProgramSource, goLine: String, overrideGoLine: Bool = false, mode: Instrumentation.Mode) throws {
         let manager = FileManager.default
         let files: [URL]
         switch program {
@@ -73,11 +77,14 @@ struct Workspace {
         for file in files where Self.isBuiltGoFile(file.lastPathComponent) {
             let copy = source.appendingPathComponent(file.lastPathComponent)
             let bytes = [UInt8](try Data(contentsOf: copy))
-            let edits = Instrumentation.edits(name: copy.lastPathComponent, bytes: bytes, counting: counting)
+            let edits = Instrumentation.edits(name: copy.lastPathComponent, bytes: bytes, mode: mode)
             guard !edits.isEmpty else { continue }
             try Data(try TextEditApplier.apply(edits, to: bytes)).write(to: copy)
         }
         try Data(ProbeSource.goSource.utf8).write(to: source.appendingPathComponent(ProbeSource.fileName))
+        if mode == .tracing {
+            try Data(TraceSource.goSource.utf8).write(to: source.appendingPathComponent(TraceInstrumentation.fileName))
+        }
     }
 
     /// Go files the go command compiles into the package (not tests, not `_` or `.` files).

@@ -285,6 +285,7 @@ public final class LearningShell {
         case .edit: edit(arguments)
         case .reset: resetMine(arguments)
         case .predict: predict(arguments)
+        case .trace: traceExample(arguments)
         case .chart: chart(arguments)
         case .pprof: pprofWalkthrough()
         case .explain: explain(arguments)

@@ -3,7 +3,7 @@ import Foundation
 /// The shell's commands: names, Chinese aliases, parsing of a typed line, and the nearest
 /// command for a typo.
 public enum ShellCommand: String, CaseIterable, Sendable {
-    case help, toc, open, next, prev, show, run, edit, reset, predict, chart, pprof, lang, explain, fix, exercise, quit
+    case help, toc, open, next, prev, show, run, edit, reset, predict, trace, chart, pprof, lang, explain, fix, exercise, quit
 
     /// Chinese (and a few short) aliases typed instead of a command's name.
     public static let aliases: [String: ShellCommand] = [
@@ -17,6 +17,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
         "编辑": .edit,
         "重置": .reset,
         "预测": .predict,
+        "跟踪": .trace,
         "图表": .chart,
         "剖析": .pprof,
         "语言": .lang,
@@ -86,6 +87,7 @@ public enum ShellCommand: String, CaseIterable, Sendable {
             case .open?: pool = sections
             case .run?: pool = examples + ["bad", "fixed", "both", "mine", "all", "--nofile"]
             case .edit?: pool = examples + ["bad", "fixed", "--fresh"]
+            case .trace?: pool = examples + ["bad", "fixed", "mine"]
             case .reset?: pool = parts.count == 1 ? ["mine"] : examples
             case .chart?, .predict?: pool = examples
             case .show?: pool = ["bad", "fixed", "mine", "diff"] + examples

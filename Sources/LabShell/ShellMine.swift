@@ -149,3 +149,26 @@ extension LearningShell {
         return out
     }
 }
+
+extension LearningShell {
+    /// `trace [EXAMPLE] [bad|fixed|mine]`: what `deferlab trace` shows, fitted to the terminal.
+    func traceExample(_ arguments: [String]) {
+        let variants = ["bad", "fixed", RunReport.mine]
+        let named = arguments.first { !variants.contains($0) }
+        if let named, examples.example(id: named) == nil { return output.line(catalog.text(.runUnknownTarget, named)) }
+        guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
+        var request = TraceCommand.Request()
+        request.target = id
+        request.variant = arguments.first { variants.contains($0) } ?? "bad"
+        request.language = language
+        request.environment = environment
+        request.width = terminal.interactive ? Terminal.columns() ?? terminal.width : terminal.width
+        output.line(catalog.text(.shellRunning, id))
+        EditLineCallbacks.interrupted = 0
+        let result = TraceCommand.execute(request, examples: examples, locator: GoLocator.forCurrentProcess(),
+                                          interrupt: { EditLineCallbacks.interrupted != 0 })
+        EditLineCallbacks.interrupted = 0
+        output.write(result.stdout)
+        result.stderr.forEach(output.error)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import LabCommands
 import LabText
 
 /// What the shell remembers between sessions, stored as JSON in the XDG state folder
@@ -44,14 +45,7 @@ public struct StateStore: Sendable {
 
     /// The XDG state folder for DeferLab: `$XDG_STATE_HOME/deferlab` when set to an absolute
     /// path, else `$HOME/.local/state/deferlab`.
-    public static func folder(environment: [String: String]) -> URL {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("deferlab", isDirectory: true)
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home, isDirectory: true)
-            .appendingPathComponent(".local/state/deferlab", isDirectory: true)
-    }
+    public static func folder(environment: [String: String]) -> URL { StatePaths.folder(environment: environment) }
 
     /// `state.json` in the folder.
     public var stateFile: URL { folder.appendingPathComponent("state.json") }

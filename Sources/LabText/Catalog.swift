@@ -54,6 +54,18 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case runFailed
     case runBuildFailed
     case runNoFile
+    case traceNoEvents
+    case traceIteration
+    case traceFrom
+    case traceNeverRan
+    case traceGoroutine
+    case traceEvent
+    case traceWhere
+    case traceValues
+    case traceStack
+    case traceSkipped
+    case traceSummary
+    case traceOneVariant
     case warmDone
     // The language server (Sources/LabLSP).
     case lspUnsafeAction
@@ -175,6 +187,18 @@ extension Message: MessageCatalog {
         case .runFailed: return LocalizedText(zh: "%1：未能测量：%2", en: "%1: not measured: %2")
         case .runBuildFailed: return LocalizedText(zh: "%1：构建失败：\n%2", en: "%1: build failed:\n%2")
         case .warmDone: return LocalizedText(zh: "示例构建 %1 个：新构建 %2 个，已在缓存中 %3 个，失败 %4 个（%5 秒）", en: "%1 example builds: %2 built, %3 already cached, %4 failed (%5 s)")
+        case .traceNoEvents: return LocalizedText(zh: "这次运行没有登记任何延迟调用", en: "this run registered no deferred call")
+        case .traceIteration: return LocalizedText(zh: "第 %1 轮", en: "iteration %1")
+        case .traceFrom: return LocalizedText(zh: "由 %1 触发", en: "from %1")
+        case .traceNeverRan: return LocalizedText(zh: "%1 个从未执行", en: "%1 never ran")
+        case .traceGoroutine: return LocalizedText(zh: "所在 goroutine", en: "goroutine")
+        case .traceEvent: return LocalizedText(zh: "事件", en: "event")
+        case .traceWhere: return LocalizedText(zh: "位置", en: "where")
+        case .traceValues: return LocalizedText(zh: "登记时的值", en: "values at the defer")
+        case .traceStack: return LocalizedText(zh: "之后的 defer 栈（底 → 顶）", en: "defer stack after (bottom → top)")
+        case .traceSkipped: return LocalizedText(zh: "中间 %1 个事件未显示（%2 次 defer，%3 次 run）", en: "%1 events not shown (%2 defer, %3 run)")
+        case .traceSummary: return LocalizedText(zh: "%1：登记 %2 个延迟调用，执行 %3 个，%4 个从未执行", en: "%1: %2 deferred calls registered, %3 ran, %4 never ran")
+        case .traceOneVariant: return LocalizedText(zh: "trace 一次只跟踪一个版本：--variant bad、fixed 或 mine", en: "trace follows one variant at a time: --variant bad, fixed or mine")
         case .runNoFile: return LocalizedText(zh: "打开文件数上限：%1（软、硬上限都设了：Go ≥ 1.19 启动时会把软上限提到硬上限，只降软上限看不出效果）", en: "open-file limit: %1 (soft and hard: Go ≥ 1.19 raises the soft limit to the hard one at start, so lowering only the soft limit shows nothing)")
         case .shellWelcome: return LocalizedText(zh: "DeferLab 学习环境：输入 help 查看命令，quit 退出。", en: "DeferLab learning shell: type help for the commands, quit to leave.")
         case .shellResume: return LocalizedText(zh: "当前章节：%1", en: "Current section: %1")
@@ -189,6 +213,7 @@ extension Message: MessageCatalog {
               edit [EXAMPLE] [bad|fixed] [--fresh]（编辑）  把示例复制成你自己的副本（mine）并用编辑器打开
               reset mine [EXAMPLE]（重置）      删除你的副本
               predict [EXAMPLE]（预测）         回答本节关于示例的预测题，再运行，由输出判定
+              trace [EXAMPLE] [bad|fixed|mine]（跟踪）  在真实运行中记录每个延迟调用，画出 defer 栈的变化
               chart [EXAMPLE]（图表）           最近一次运行中打开的文件和待执行 defer 随时间的变化
               pprof（剖析）                     第四章：运行泄露的服务和修复版，采集 profile 并列出最靠前的条目
               lang zh|en（语言）                切换语言并重新显示本节
@@ -207,6 +232,7 @@ extension Message: MessageCatalog {
               edit [EXAMPLE] [bad|fixed] [--fresh] (编辑)  copy the example into your own copy (mine) and open it in your editor
               reset mine [EXAMPLE] (重置)       remove your copy
               predict [EXAMPLE] (预测)          answer the section's question about the example, then run it: the output decides
+              trace [EXAMPLE] [bad|fixed|mine] (跟踪)  record every deferred call of a real run and draw the defer stack
               chart [EXAMPLE] (图表)            open files and pending defers over time in your last run
               pprof (剖析)                      chapter 4: run the leaking service and its fix, take profiles, show the top entries
               lang zh|en (语言)                 switch language and show this section again

@@ -13,6 +13,7 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
     case runNofileAtLeastOne, runCountAtLeastOne, runGoVersion, runTimeoutRange
     case tocAbstract, lessonAbstract, lessonSection
     case lspAbstract, lspDiscussion
+    case traceAbstract, traceDiscussion, traceVariant, traceJSON
     case workshopAbstract, workshopDiscussion, workshopDir
     case workshopInitAbstract, workshopInitForce, workshopInitFolder, workshopInitNeedsFolder, workshopInitFolderOnce
     case workshopListAbstract, workshopListJSON
@@ -120,6 +121,12 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
         case .runGoVersion: return LocalizedText(zh: "--go 需要一个 Go 语言版本，例如 1.21 或 1.22", en: "--go takes a Go language version such as 1.21 or 1.22")
         case .runTimeoutRange: return LocalizedText(zh: "--timeout 必须在 0 到 86400 秒之间", en: "--timeout must be between 0 and 86400 seconds")
         case .tocAbstract: return LocalizedText(zh: "列出课程的全部章节（不进入交互界面）。", en: "List the lessons' sections (without the shell).")
+        case .traceAbstract: return LocalizedText(zh: "在真实的 Go 上运行一个版本，记录每个延迟调用：何时登记、何时执行、由什么触发。", en: "Run one variant on the real Go and record every deferred call: when it was registered, when it ran, and what ran it.")
+        case .traceDiscussion: return LocalizedText(
+            zh: "和 run 使用同一套插桩和探针（不是模拟）：每次 defer 登记时记下函数、文件:行、循环轮次、参数和接收者当时的值（简单名字取值，其他显示源码）；每次执行记下由 return、panic 还是 Goexit 触发；记下 recover 的返回值、带 defer 的函数返回时的具名结果，以及程序结束（os.Exit、log.Fatal、main 返回）时各 goroutine 里还没执行的调用。默认画出 defer 栈随事件的变化；--json 输出一个事件数组。退出状态：0 已跟踪，1 构建失败或没有测量到，2 用法错误或没有 Go。",
+            en: "The same instrumentation and probe as run (no simulation): each defer's registration with its function, file:line, loop iteration and the values of its arguments and receiver as the defer took them (plain names by value, anything else as source text); each start and whether a return, a panic or Goexit ran it; what recover returned; the named results of a function with defers when it returns; and what was still pending in each goroutine when the program ended (os.Exit, log.Fatal, main returning). By default the defer stack is drawn over the events; --json prints one array of events. Exit status: 0 traced, 1 a build failed or nothing was measured, 2 usage errors or no Go.")
+        case .traceVariant: return LocalizedText(zh: "跟踪哪个版本：bad（默认）、fixed，或 mine（学习环境里用 edit 建的副本）。", en: "Which variant: bad (default), fixed, or mine (your copy made with edit in the shell).")
+        case .traceJSON: return LocalizedText(zh: "以一个 JSON 数组输出事件。", en: "Print the events as one JSON array.")
         case .lspAbstract: return LocalizedText(zh: "在标准输入输出上运行语言服务器（LSP），供编辑器使用。", en: "Run the language server (LSP) on standard input and output, for editors.")
         case .lspDiscussion: return LocalizedText(
             zh: "编辑器启动它，并通过标准输入输出用 JSON-RPC 与它通信：发现显示为诊断，每个修复是一个快速修复（不安全的修复会注明可能改变什么），source.fixAll.deferlab 写入与 deferlab fix -w 相同的内容，悬停在发现上会解释规则。设置（initializationOptions 或 workspace/didChangeConfiguration）：{\"deferlab\": {\"rules\": [...], \"disable\": [...]}}。语言：--lang，否则编辑器的 locale（zh*/en*），否则环境变量。配置方法见 README。",

@@ -38,9 +38,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         if let nofile, nofile < 1 { throw ValidationError(UI.help(.runNofileAtLeastOne)) }
         if let count, count < 1 { throw ValidationError(UI.help(.runCountAtLeastOne)) }
-        if let v = goVersion, !v.split(separator: ".").allSatisfy({ Int($0) != nil }) || !v.hasPrefix("1.") {
-            throw ValidationError(UI.help(.runGoVersion))
-        }
+        try validateGoVersion(goVersion)
         if let timeout, !(timeout > 0 && timeout < 86_400) { throw ValidationError(UI.help(.runTimeoutRange)) }
     }
 
@@ -60,5 +58,12 @@ struct Run: ParsableCommand {
         Interrupt.install()
         try Console.show(RunCommand.execute(request, examples: try? ExampleCatalog.forCurrentProcess(),
                                             locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested }))
+    }
+}
+
+/// `--go 1.N`: a Go language version.
+func validateGoVersion(_ version: String?) throws {
+    if let v = version, !v.split(separator: ".").allSatisfy({ Int($0) != nil }) || !v.hasPrefix("1.") {
+        throw ValidationError(UI.help(.runGoVersion))
     }
 }

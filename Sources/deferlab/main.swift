@@ -15,7 +15,7 @@ struct DeferLab: ParsableCommand {
         abstract: UI.help(.toolAbstract),
         discussion: UI.help(.toolDiscussion),
         version: "deferlab \(version)",
-        subcommands: [Parse.self, Fix.self, Explain.self, Doctor.self, Examples.self, Run.self, Workshop.self, Toc.self, Lesson.self, Lsp.self]
+        subcommands: [Parse.self, Fix.self, Explain.self, Doctor.self, Examples.self, Run.self, Workshop.self, Toc.self, Lesson.self, Lsp.self, Trace.self]
     )
 
     @OptionGroup var global: GlobalOptions

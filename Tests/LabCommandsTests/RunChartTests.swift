@@ -35,4 +35,19 @@ final class RunChartTests: XCTestCase {
         let blocks = RunChart.lines([bad, fixed], figure: .pendingDefers, title: "t", width: 20, plain: false) { $0.variant ?? "" }
         XCTAssertTrue(blocks[1].contains("█"), blocks[1])
     }
+
+    /// A run shorter than the sampling interval: its samples see nothing pending, the peak
+    /// events the probe sent between them do; the chart is drawn from both.
+    func testShortRunIsDrawnFromTheProbesEvents() throws {
+        var run = measurement("bad")
+        run.samples = [sample(0, open: 0, pending: 0), sample(900, open: 0, pending: 0)]
+        run.peaks = [ProbePeak(micros: 100, figure: .pendingDefers, value: 1), ProbePeak(micros: 101, figure: .pendingDefers, value: 2),
+                     ProbePeak(micros: 102, figure: .pendingDefers, value: 3)]
+        run.peakPendingDefers = 3
+        let lines = RunChart.lines([run], figure: .pendingDefers, title: "pending", width: 10, plain: true) { $0.variant ?? "" }
+        XCTAssertEqual(lines.count, 2)
+        let row = Array(lines[1].split(separator: "|")[1])
+        XCTAssertTrue(row.contains("@"), "the peak of three is drawn: \(lines[1])")
+        XCTAssertEqual(row.last, " ", "and the end, when nothing is pending, is empty")
+    }
 }
