@@ -155,6 +155,7 @@ func writeProfiles(dir string) error {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("heap in use after GC: %d KiB in %d live objects\n", ms.HeapAlloc>>10, ms.HeapObjects)
+	fmt.Println("heap top (inuse_space):", heapTop())
 	fmt.Println("wrote goroutine.txt (debug=1), goroutine-stacks.txt (debug=2), heap.pprof")
 	return nil
 }
@@ -195,4 +196,33 @@ func printTop(profile string) {
 		bestCount, bestTop, bestMain = n, top, mainFrame
 	}
 	fmt.Printf("largest group: %d goroutines in %s, innermost frame %s\n", bestCount, bestMain, bestTop)
+}
+
+// heapTop names the function holding the most live heap in the sampled records the heap
+// profile is made of (the first frame outside the runtime, as pprof -top's flat column).
+func heapTop() string {
+	n, _ := runtime.MemProfile(nil, true)
+	records := make([]runtime.MemProfileRecord, n+64)
+	n, ok := runtime.MemProfile(records, true)
+	if !ok {
+		return "unknown"
+	}
+	live := map[string]int64{}
+	for _, r := range records[:n] {
+		name := "unknown"
+		for _, pc := range r.Stack() {
+			if f := runtime.FuncForPC(pc - 1); f != nil && !strings.HasPrefix(f.Name(), "runtime.") {
+				name = f.Name()
+				break
+			}
+		}
+		live[name] += r.InUseBytes()
+	}
+	best, bytes := "unknown", int64(-1)
+	for name, b := range live {
+		if b > bytes || (b == bytes && name < best) {
+			best, bytes = name, b
+		}
+	}
+	return fmt.Sprintf("%s, %d KiB", best, bytes>>10)
 }
