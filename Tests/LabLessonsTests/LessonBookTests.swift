@@ -189,6 +189,30 @@ final class LessonBookTests: XCTestCase {
         XCTAssertNil(q.answer(stdout: "printed: 9 9 9\n", stderr: ""), "an output that decides nothing")
     }
 
+    /// Chinese text keeps code and quoted error text in half-width characters: a receiver such
+    /// as `(*os.File).Close` or an error like "sync: unlock of unlocked mutex" is copied from Go,
+    /// and full-width punctuation inside it reads as a different (wrong) text.
+    func testChineseTextKeepsCodeHalfWidth() throws {
+        let examples = try ExampleCatalog.forCurrentProcess()
+        let book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Self.rules)
+        var texts: [(String, String)] = []
+        for section in book.sections {
+            for block in section.blocks { for field in block.content.texts { texts.append(("\(section.id) \(block.key).\(field.field)", field.value.zh)) } }
+        }
+        for example in examples.examples {
+            texts.append(("\(example.id) title", example.manifest.title.zh))
+            texts.append(("\(example.id) demonstrates", example.manifest.demonstrates.zh))
+        }
+        let receiver = try NSRegularExpression(pattern: #"（\*?[A-Za-z_][A-Za-z0-9_.]*）\."#)
+        let quotedError = try NSRegularExpression(pattern: #""[A-Za-z][^"\n]*[：，（）][^"\n]*""#)
+        for (place, text) in texts {
+            let range = NSRange(text.startIndex..., in: text)
+            XCTAssertNil(receiver.firstMatch(in: text, range: range), "\(place): full-width parentheses around Go code: \(text)")
+            XCTAssertNil(quotedError.firstMatch(in: text, range: range), "\(place): full-width punctuation inside quoted Go text: \(text)")
+        }
+        XCTAssertGreaterThan(texts.count, 100)
+    }
+
     func testPlaceholderParsing() {
         XCTAssertEqual(LessonText.segments("a {{run:x/bad/stdout#db.Stats: InUse=4}} b"), [
             .text("a "),
