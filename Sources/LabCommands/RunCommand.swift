@@ -19,6 +19,8 @@ public enum RunCommand {
         public var language: Language = .en
         /// No colour (not a terminal, NO_COLOR, TERM=dumb).
         public var plain = true
+        /// The terminal's columns, which the charts fit (nil: not a terminal).
+        public var width: Int?
         public init() {}
     }
 
@@ -43,7 +45,7 @@ public enum RunCommand {
         if r.json {
             out.line(report.json())
         } else {
-            out.lines(report.lines(catalog, plain: r.plain))
+            out.lines(report.lines(catalog, plain: r.plain, width: r.width))
         }
         if let profilesFolder, !r.json {
             for run in report.runs where run.measured {

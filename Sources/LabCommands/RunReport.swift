@@ -22,7 +22,8 @@ public struct RunReport: Sendable {
 
     /// The table, charts of open files and pending defers over time, and the programs'
     /// output, for standard output. `plain`: no block characters (not a terminal).
-    public func lines(_ catalog: Catalog, plain: Bool = true) -> [String] {
+    /// `width`: the terminal's columns, which the charts fit (nil: the charts' own width).
+    public func lines(_ catalog: Catalog, plain: Bool = true, width: Int? = nil) -> [String] {
         var out: [String] = []
         if let openFileLimit { out.append(catalog.text(.runNoFile, String(openFileLimit))) }
         let measured = runs.filter(\.measured)
@@ -45,7 +46,11 @@ public struct RunReport: Sendable {
             }
             for (figure, title) in [(RunChart.Figure.openFiles, catalog.text(.runChartOpenFiles)),
                                     (.pendingDefers, catalog.text(.runChartPendingDefers))] {
-                let chart = RunChart.lines(measured, figure: figure, title: title, plain: plain) { label($0, catalog) }
+                // Label, " |", the bar, "| ", the peak: the bar gets what is left.
+                let labelWidth = measured.map { TextLayout.width(label($0, catalog)) }.max() ?? 0
+                let peakWidth = 8
+                let barWidth = width.map { max(12, min(48, $0 - labelWidth - 4 - peakWidth)) } ?? 48
+                let chart = RunChart.lines(measured, figure: figure, title: title, width: barWidth, plain: plain) { label($0, catalog) }
                 if !chart.isEmpty { out += [""] + chart }
             }
             for run in measured {
@@ -65,6 +70,8 @@ public struct RunReport: Sendable {
             switch run.failure {
             case nil: return nil
             case .build(let output)?: return catalog.text(.runBuildFailed, label(run, catalog), output)
+            case .notMain(let package?)?: return catalog.text(.runNotMain, label(run, catalog), package)
+            case .notMain(nil)?: return catalog.text(.runNoGoFiles, label(run, catalog))
             case let failure?: return catalog.text(.runFailed, label(run, catalog), failure.description)
             }
         }

@@ -25,7 +25,7 @@ public enum TraceCommand {
                                interrupt: (@Sendable () -> Bool)? = nil) -> CommandOutput {
         let catalog = Catalog(r.language)
         var out = CommandOutput()
-        if r.variant == "both" { return .failed(catalog.text(.traceOneVariant)) }
+        if let v = r.variant, !["bad", "fixed", RunReport.mine].contains(v) { return .failed(catalog.text(.traceOneVariant)) }
         var program: ProgramSource
         var options = RunOptions(arguments: r.arguments)
         var variant: String?
@@ -69,6 +69,8 @@ public enum TraceCommand {
             out.line(catalog.text(.runOutputOf, r.target + (variant.map { " " + $0 } ?? "")))
             let text = run.stdout + run.stderr
             out.raw(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+            out.line(catalog.text(.runExitCode) + ": " + (run.exitCode.map(String.init) ?? "-")
+                     + (run.timedOut ? " (\(catalog.text(.runTimedOut)))" : ""))
         }
         return out
     }

@@ -35,19 +35,28 @@ public enum TraceView {
                 what = "return " + (e.function ?? "") + (e.results.map { " → " + $0.joined(separator: ", ") } ?? "")
                 place = e.from == "panic" ? catalog.text(.traceFrom, "panic") : ""
             case "exit":
-                what = "exit (" + (e.reason ?? "") + ")"
+                let reason: String
+                switch e.reason {
+                case "main returned"?: reason = catalog.text(.traceMainReturned)
+                case "panic"?: reason = catalog.text(.traceUnrecoveredPanic)
+                case let other?: reason = other
+                case nil: reason = ""
+                }
+                what = "exit (" + reason + ")"
                 place = e.pending > 0 ? catalog.text(.traceNeverRan, String(e.pending)) : ""
             default:
                 what = e.event
             }
             stacks[e.goroutine] = stack
             let values = cut((e.args ?? []).joined(separator: ", "), 24)
-            var row = ["\(e.seq)"] + (showGoroutine ? ["g\(e.goroutine)"] : []) + [what, place, values]
-            row.append(e.event == "exit" ? (e.pendingCalls ?? []).map { "[\(cut($0, 24))]" }.joined(separator: " ") : picture(stack))
-            rows.append(row)
+            let stackCell = e.event == "exit" ? (e.pendingCalls ?? []).map { "[\(cut($0, 24))]" }.joined(separator: " ") : picture(stack)
+            // The stack right after the event: the point of the picture, so it comes before
+            // the details a narrow terminal cuts.
+            let row = ["\(e.seq)"] + (showGoroutine ? ["g\(e.goroutine)"] : []) + [what, stackCell, place, values]
+            rows.append(row.map(oneLine))
         }
         let header = ["#"] + (showGoroutine ? [catalog.text(.traceGoroutine)] : [])
-            + [catalog.text(.traceEvent), catalog.text(.traceWhere), catalog.text(.traceValues), catalog.text(.traceStack)]
+            + [catalog.text(.traceEvent), catalog.text(.traceStack), catalog.text(.traceWhere), catalog.text(.traceValues)]
         var shown = rows
         var skipped: [[String]] = []
         if rows.count > 2 * rowsAtEachEnd + 1 {
@@ -86,6 +95,20 @@ public enum TraceView {
             let ran = mine.filter { $0.event == "run" }.count
             guard registered > 0 else { continue }
             out.append(catalog.text(.traceSummary, "g\(g)", String(registered), String(ran), String(registered - ran)))
+        }
+        return out
+    }
+
+    /// A cell on one line: control characters as escapes.
+    static func oneLine(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: u.value < 0x20 || u.value == 0x7F ? (out += "\\x" + String(u.value, radix: 16)) : out.unicodeScalars.append(u)
+            }
         }
         return out
     }

@@ -208,6 +208,7 @@ public struct LabRunner: Sendable {
         } catch {
             return .failure(.workspace("\(error)"))
         }
+        if let failure = workspace.mainPackageProblem() { return .failure(failure) }
         let inputs = binaryCache == nil ? nil : try? BinaryCache.inputs(of: workspace.source, go: go)
         if let cache = binaryCache, let inputs, let hit = cache.lookup(inputs) {
             if let buildMillis = prebuilt.withLock({ $0.removeValue(forKey: cache.entry(inputs)) }) {

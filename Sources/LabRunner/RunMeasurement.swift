@@ -10,6 +10,8 @@ public enum RunFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case start(String)
     /// The program ran but the probe reported nothing (it never reached the probe's `init`).
     case noProbeData
+    /// The folder or file holds no Go files of package main (the package it holds, or nil for none).
+    case notMain(package: String?)
 
     /// An English explanation, used in JSON.
     public var description: String {
@@ -18,6 +20,8 @@ public enum RunFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .build(let output): return "build failed:\n\(output)"
         case .start(let reason): return "cannot start the program: \(reason)"
         case .noProbeData: return "the program ended before the probe reported anything"
+        case .notMain(let package?): return "not a main package (package \(package))"
+        case .notMain(nil): return "no Go files to build"
         }
     }
 }

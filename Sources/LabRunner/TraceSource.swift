@@ -20,6 +20,7 @@ enum TraceSource {
     	"runtime"
     	"sort"
     	"strconv"
+    	"strings"
     	"sync"
     	"syscall"
     )
@@ -80,7 +81,23 @@ enum TraceSource {
     	if s, ok := v.(deferlabSrc); ok {
     		return string(s)
     	}
-    	r := []rune(fmt.Sprintf("%v", v))
+    	// Control characters escaped, so a value stays on one line of the picture.
+    	var b strings.Builder
+    	for _, c := range fmt.Sprintf("%v", v) {
+    		switch {
+    		case c == '\n':
+    			b.WriteString(`\n`)
+    		case c == '\t':
+    			b.WriteString(`\t`)
+    		case c == '\r':
+    			b.WriteString(`\r`)
+    		case c < 0x20 || c == 0x7f:
+    			fmt.Fprintf(&b, `\x%02x`, c)
+    		default:
+    			b.WriteRune(c)
+    		}
+    	}
+    	r := []rune(b.String())
     	if len(r) > 40 {
     		return string(r[:39]) + "…"
     	}
@@ -240,7 +257,15 @@ enum TraceSource {
     	}
     }
 
-    func deferlabTraceMainReturned() { deferlabTraceExit("main returned") }
+    // deferlabTraceMainReturned is deferred first in main: it runs last, when main returns, or
+    // when a panic nobody recovered is about to end the program.
+    func deferlabTraceMainReturned() {
+    	if deferlabFrom() == "panic" {
+    		deferlabTraceExit("panic")
+    		return
+    	}
+    	deferlabTraceExit("main returned")
+    }
 
     // deferlabTraceExitCode receives os.Exit's code once it is evaluated.
     func deferlabTraceExitCode(code int) int {

@@ -87,6 +87,20 @@ struct Workspace {
         }
     }
 
+    /// Why the copied program cannot be built as a program: no Go files of its own, or a
+    /// package other than main (the go command would name our probe file in its message).
+    func mainPackageProblem() -> RunFailure? {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? [])
+            .filter { Self.isBuiltGoFile($0) && !$0.hasPrefix("0deferlab_") }.sorted()
+        guard !names.isEmpty else { return .notMain(package: nil) }
+        for name in names {
+            guard let bytes = try? [UInt8](Data(contentsOf: source.appendingPathComponent(name))) else { continue }
+            let package = GoParser.parse(name: name, bytes: bytes).file.name.name
+            if package != "main" && !package.isEmpty && package != "_" { return .notMain(package: package) }
+        }
+        return nil
+    }
+
     /// Go files the go command compiles into the package (not tests, not `_` or `.` files).
     static func isBuiltGoFile(_ name: String) -> Bool {
         name.hasSuffix(".go") && !name.hasSuffix("_test.go") && !name.hasPrefix("_") && !name.hasPrefix(".")

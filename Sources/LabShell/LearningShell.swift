@@ -27,8 +27,8 @@ public struct ShellOutput {
     /// The process's standard streams, flushed after each write so a pipe sees lines in order.
     public static var standard: ShellOutput {
         ShellOutput(
-            write: { fputs($0, Streams.output); fflush(Streams.output) },
-            error: { fflush(Streams.output); fputs($0 + "\n", Streams.error); fflush(Streams.error) }
+            write: { Streams.put($0, Streams.output); fflush(Streams.output) },
+            error: { fflush(Streams.output); Streams.put($0 + "\n", Streams.error); fflush(Streams.error) }
         )
     }
 
@@ -44,6 +44,12 @@ enum Streams {
     nonisolated(unsafe) static let input: UnsafeMutablePointer<FILE> = fdopen(0, "r")
     nonisolated(unsafe) static let output: UnsafeMutablePointer<FILE> = fdopen(1, "w")
     nonisolated(unsafe) static let error: UnsafeMutablePointer<FILE> = fdopen(2, "w")
+
+    /// Every byte of `s`, a NUL in a program's output included (fputs would stop there).
+    static func put(_ s: String, _ stream: UnsafeMutablePointer<FILE>) {
+        var s = s
+        s.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stream) }
+    }
 }
 
 /// The bilingual learning shell over the lessons: a read–eval loop with one current section.
@@ -114,14 +120,14 @@ public final class LearningShell {
         return 0
     }
 
-    /// `deferlab lesson SECTION`: one section, without the shell. 0; 1 no such section; 2
-    /// lessons missing.
+    /// `deferlab lesson SECTION`: one section, without the shell. 0; 2 no such section (a usage
+    /// error) or lessons missing.
     public static func printLesson(_ id: String, language: Language, environment: [String: String],
                                    output: ShellOutput = .standard) -> Int32 {
         guard let shell = make(language: language, environment: environment, output: output, plain: true) else { return 2 }
         guard let section = shell.book.section(id: id) ?? shell.book.sections.first(where: { $0.slug == id }) else {
             output.error(shell.catalog.text(.shellNoSection, id))
-            return 1
+            return 2
         }
         shell.current = section
         output.lines(shell.renderer.render(section))
@@ -263,6 +269,7 @@ public final class LearningShell {
         case .help: output.lines(fitted(catalog.text(.shellHelp)))
         case .toc: output.lines(toc())
         case .open:
+            guard arguments.count <= 1 else { return output.line(catalog.text(.shellUsage, "open SECTION")) }
             guard let id = arguments.first else { return showPage() }
             guard let section = book.section(id: id) ?? book.sections.first(where: { $0.slug == id }) else {
                 return output.line(catalog.text(.shellNoSection, id))
@@ -341,6 +348,11 @@ public final class LearningShell {
             default: return
             }
         }
+    }
+
+    /// A message of the shell, wrapped to the terminal (continuation lines indented).
+    func say(_ text: String) {
+        output.lines(TextLayout.wrap(text, width: renderer.width, first: "", rest: "  "))
     }
 
     /// Lines of `text` kept as they are when they fit, wrapped (continuing under the

@@ -30,7 +30,10 @@ extension LearningShell {
     /// copy), the diff between bad and fixed, or between the copy and where it came from.
     func show(_ arguments: [String]) {
         let words = ["bad", "fixed", "diff", RunReport.mine]
-        let named = arguments.first { !words.contains($0) }
+        let others = arguments.filter { !words.contains($0) }
+        guard others.count <= 1 else { return output.line(catalog.text(.shellUsage, "show [bad|fixed|mine|diff [mine]] [EXAMPLE]")) }
+        let named = others.first
+        if let named, examples.example(id: named) == nil { return output.line(catalog.text(.runUnknownTarget, named)) }
         guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
         let renderer = self.renderer, style = Style(colour: terminal.colour)
         let mine = arguments.contains(RunReport.mine)
@@ -115,7 +118,7 @@ extension LearningShell {
         }
         let report = RunReport(runs: runs, openFileLimit: nofile)
         EditLineCallbacks.interrupted = 0
-        output.lines(report.lines(catalog))
+        output.lines(report.lines(catalog, width: renderer.width))
         for run in report.runs {
             if run.variant == RunReport.mine, case .build(let text)? = run.failure {
                 output.error(catalog.text(.shellMineCompileError))

@@ -28,14 +28,18 @@ extension LearningShell {
     func edit(_ arguments: [String]) {
         let variant = arguments.compactMap { Variant(rawValue: $0) }.first
         let fresh = arguments.contains("--fresh")
-        let named = arguments.first { Variant(rawValue: $0) == nil && $0 != "--fresh" }
+        let others = arguments.filter { Variant(rawValue: $0) == nil && $0 != "--fresh" }
+        guard others.count <= 1, arguments.compactMap({ Variant(rawValue: $0) }).count <= 1 else {
+            return output.line(catalog.text(.shellUsage, "edit [EXAMPLE] [bad|fixed] [--fresh]"))
+        }
+        let named = others.first
         if let named, examples.example(id: named) == nil { return output.line(catalog.text(.runUnknownTarget, named)) }
         guard let id = example(named: named), let example = examples.example(id: id) else {
             return output.line(catalog.text(.shellNoExample))
         }
         let folder = mineFolder(id)
         if hasMine(id) && !fresh && (variant == nil || variant == mineOrigin(id)) {
-            output.line(catalog.text(.shellMineKept, id, folder.path, mineOrigin(id).rawValue))
+            say(catalog.text(.shellMineKept, id, mineOrigin(id).rawValue))
         } else {
             let origin = variant ?? .bad
             do {
@@ -44,11 +48,13 @@ extension LearningShell {
             } catch {
                 return output.error(catalog.text(.cannotWrite, folder.path, error.localizedDescription))
             }
-            output.line(catalog.text(.shellMineCopied, id, origin.rawValue, folder.path))
+            say(catalog.text(.shellMineCopied, id, origin.rawValue))
         }
         let main = folder.appendingPathComponent("main.go")
+        // The path on a line of its own, never broken, so it can be copied.
+        output.line("  " + main.path)
         guard let editor = editorCommand() else {
-            return output.line(catalog.text(.shellMineNoEditor, main.path, id))
+            return say(catalog.text(.shellMineNoEditor, id))
         }
         // The editor gets the terminal: the shell is not reading while it runs, and it stays
         // in the foreground process group so it can.
@@ -63,7 +69,7 @@ extension LearningShell {
         } catch {
             output.error(catalog.text(.shellMineEditorFailed, editor.executable, "\(error)"))
         }
-        output.line(catalog.text(.shellMineNext, id))
+        say(catalog.text(.shellMineNext, id))
     }
 
     /// Replaces `target` with a copy of the regular files of `source`.
@@ -154,12 +160,27 @@ extension LearningShell {
     /// `trace [EXAMPLE] [bad|fixed|mine]`: what `deferlab trace` shows, fitted to the terminal.
     func traceExample(_ arguments: [String]) {
         let variants = ["bad", "fixed", RunReport.mine]
-        let named = arguments.first { !variants.contains($0) }
-        if let named, examples.example(id: named) == nil { return output.line(catalog.text(.runUnknownTarget, named)) }
-        guard let id = example(named: named) else { return output.line(catalog.text(.shellNoExample)) }
+        let others = arguments.filter { !variants.contains($0) }
+        let chosenVariants = arguments.filter { variants.contains($0) }
+        if others.count > 1 || chosenVariants.count > 1 {
+            return output.line(catalog.text(.shellUsage, "trace [EXAMPLE|PATH] [bad|fixed|mine]"))
+        }
+        var target: String
+        var isPath = false
+        if let named = others.first, examples.example(id: named) == nil {
+            guard FileManager.default.fileExists(atPath: named), chosenVariants.isEmpty else {
+                return output.line(catalog.text(.runUnknownTarget, named))
+            }
+            target = named
+            isPath = true
+        } else {
+            guard let id = example(named: others.first) else { return output.line(catalog.text(.shellNoExample)) }
+            target = id
+        }
+        let id = target
         var request = TraceCommand.Request()
-        request.target = id
-        request.variant = arguments.first { variants.contains($0) } ?? "bad"
+        request.target = target
+        request.variant = isPath ? nil : chosenVariants.first ?? "bad"
         request.language = language
         request.environment = environment
         request.width = terminal.interactive ? Terminal.columns() ?? terminal.width : terminal.width
@@ -169,6 +190,12 @@ extension LearningShell {
                                           interrupt: { EditLineCallbacks.interrupted != 0 })
         EditLineCallbacks.interrupted = 0
         output.write(result.stdout)
-        result.stderr.forEach(output.error)
+        // The learner's copy that does not compile: the same caret view as `run mine`.
+        if request.variant == RunReport.mine && result.status == 1 {
+            output.error(catalog.text(.shellMineCompileError))
+            compileErrorLines(id, result.stderr.joined(separator: "\n")).forEach(output.error)
+        } else {
+            result.stderr.forEach(output.error)
+        }
     }
 }

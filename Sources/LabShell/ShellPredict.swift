@@ -25,9 +25,10 @@ extension LearningShell {
     }
 
     /// The current section's questions about `example` decided by one of `variants`.
-    func questions(about example: String, variants: [String]) -> [(key: String, question: Question)] {
+    func questions(about example: String?, variants: [String] = Variant.allCases.map(\.rawValue)) -> [(key: String, question: Question)] {
         current.blocks.compactMap { block in
-            guard case .question(let q) = block.content, q.example == example, variants.contains(q.variant.rawValue) else { return nil }
+            guard case .question(let q) = block.content, example.map({ q.example == $0 }) ?? true,
+                  variants.contains(q.variant.rawValue) else { return nil }
             return ("\(current.id)/\(block.key)", q)
         }
     }
@@ -39,10 +40,22 @@ extension LearningShell {
         for (n, choice) in question.choices.enumerated() {
             output.lines(renderer.paragraph(choice.text, first: "  \(n + 1). ", rest: "     "))
         }
-        guard case .line(let answer) = reader.read(prompt: catalog.text(.shellPredictPrompt, String(question.choices.count))) else {
-            return nil
+        // On a terminal a wrong answer is asked again once; through a pipe the line is the answer.
+        for attempt in 0..<(terminal.interactive ? 2 : 1) {
+            guard case .line(let answer) = reader.read(prompt: catalog.text(.shellPredictPrompt, String(question.choices.count))) else {
+                return nil
+            }
+            let typed = answer.trimmingCharacters(in: .whitespaces).lowercased()
+            if typed.isEmpty { return nil }
+            if let choice = Self.choice(typed, in: question) { return choice }
+            output.line(catalog.text(attempt == 0 && terminal.interactive ? .shellPredictNotAChoice : .shellPredictNotAChoiceSkipped,
+                                     answer, String(question.choices.count)))
         }
-        let typed = answer.trimmingCharacters(in: .whitespaces).lowercased()
+        return nil
+    }
+
+    /// The choice an answer names: its number, its letter (a–d) or its key.
+    static func choice(_ typed: String, in question: Question) -> Question.Choice? {
         if let n = Int(typed), question.choices.indices.contains(n - 1) { return question.choices[n - 1] }
         if let letter = typed.unicodeScalars.first, typed.count == 1, ("a"..."d").contains(Character(letter)) {
             let n = Int(letter.value - 97)
@@ -79,12 +92,26 @@ extension LearningShell {
         }
     }
 
-    /// `predict [EXAMPLE]`: the section's questions about the example, asked again, then the run.
+    /// `predict [EXAMPLE]`: the section's questions about the example, asked again, then the
+    /// run. Without an example: the example of the section's first unanswered question (else
+    /// of its first question).
     func predict(_ arguments: [String]) {
-        guard let id = example(named: arguments.first) else { return output.line(catalog.text(.shellNoExample)) }
+        if arguments.count > 1 { return output.line(catalog.text(.shellUsage, "predict [EXAMPLE]")) }
+        let id: String
+        if let named = arguments.first {
+            guard examples.example(id: named) != nil else { return output.line(catalog.text(.runUnknownTarget, named)) }
+            id = named
+        } else {
+            let all = questions(about: nil)
+            guard let next = all.first(where: { predictions[$0.key] == nil }) ?? all.first else {
+                return output.line(catalog.text(.shellPredictNoQuestion, current.id))
+            }
+            id = next.question.example
+        }
         guard !questions(about: id, variants: Variant.allCases.map(\.rawValue)).isEmpty else {
             return output.line(catalog.text(.shellPredictNoQuestion, id))
         }
+        chosenExample = id
         runExample([id], askAll: true)
     }
 }

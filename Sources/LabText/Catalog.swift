@@ -66,7 +66,12 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case traceSkipped
     case traceSummary
     case traceOneVariant
+    case runNotMain
+    case runNoGoFiles
+    case traceMainReturned
+    case traceUnrecoveredPanic
     case warmDone
+    case warmStart
     // The language server (Sources/LabLSP).
     case lspUnsafeAction
     case lspFixAll
@@ -91,6 +96,8 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellPredictUndecided
     case shellPredictEvidence
     case shellPredictNoQuestion
+    case shellPredictNotAChoice
+    case shellPredictNotAChoiceSkipped
     case shellTocPredictions
     case shellResume
     case shellHelp
@@ -186,6 +193,7 @@ extension Message: MessageCatalog {
         case .runOutputOf: return LocalizedText(zh: "── %1 的输出 ──", en: "── output of %1 ──")
         case .runFailed: return LocalizedText(zh: "%1：未能测量：%2", en: "%1: not measured: %2")
         case .runBuildFailed: return LocalizedText(zh: "%1：构建失败：\n%2", en: "%1: build failed:\n%2")
+        case .warmStart: return LocalizedText(zh: "正在把每个示例构建一遍（第一次需要一些时间，之后很快）…", en: "Building every example once (slow the first time, quick after that)…")
         case .warmDone: return LocalizedText(zh: "示例构建 %1 个：新构建 %2 个，已在缓存中 %3 个，失败 %4 个（%5 秒）", en: "%1 example builds: %2 built, %3 already cached, %4 failed (%5 s)")
         case .traceNoEvents: return LocalizedText(zh: "这次运行没有登记任何延迟调用", en: "this run registered no deferred call")
         case .traceIteration: return LocalizedText(zh: "第 %1 轮", en: "iteration %1")
@@ -197,7 +205,11 @@ extension Message: MessageCatalog {
         case .traceValues: return LocalizedText(zh: "登记时的值", en: "values at the defer")
         case .traceStack: return LocalizedText(zh: "之后的 defer 栈（底 → 顶）", en: "defer stack after (bottom → top)")
         case .traceSkipped: return LocalizedText(zh: "中间 %1 个事件未显示（%2 次 defer，%3 次 run）", en: "%1 events not shown (%2 defer, %3 run)")
-        case .traceSummary: return LocalizedText(zh: "%1：登记 %2 个延迟调用，执行 %3 个，%4 个从未执行", en: "%1: %2 deferred calls registered, %3 ran, %4 never ran")
+        case .traceSummary: return LocalizedText(zh: "%1：登记 %2 个延迟调用，执行 %3 个，%4 个从未执行", en: "%1 — deferred calls: %2 registered, %3 ran, %4 never ran")
+        case .runNotMain: return LocalizedText(zh: "%1：不是 main 包（package %2），只有程序才能运行和测量", en: "%1: not a main package (package %2); only a program can be run and measured")
+        case .runNoGoFiles: return LocalizedText(zh: "%1：没有可以构建的 Go 文件", en: "%1: no Go files to build")
+        case .traceMainReturned: return LocalizedText(zh: "main 返回", en: "main returned")
+        case .traceUnrecoveredPanic: return LocalizedText(zh: "没有被恢复的 panic", en: "a panic nobody recovered")
         case .traceOneVariant: return LocalizedText(zh: "trace 一次只跟踪一个版本：--variant bad、fixed 或 mine", en: "trace follows one variant at a time: --variant bad, fixed or mine")
         case .runNoFile: return LocalizedText(zh: "打开文件数上限：%1（软、硬上限都设了：Go ≥ 1.19 启动时会把软上限提到硬上限，只降软上限看不出效果）", en: "open-file limit: %1 (soft and hard: Go ≥ 1.19 raises the soft limit to the hard one at start, so lowering only the soft limit shows nothing)")
         case .shellWelcome: return LocalizedText(zh: "DeferLab 学习环境：输入 help 查看命令，quit 退出。", en: "DeferLab learning shell: type help for the commands, quit to leave.")
@@ -241,9 +253,9 @@ extension Message: MessageCatalog {
               exercise list|check|hint|reset|solution|init DIR (练习)  workshop: fix in your own editor, checked by measurement
               quit (退出)                       leave; next time we resume at this section
             """)
-        case .shellMineCopied: return LocalizedText(zh: "已把 %1 的 %2 版本复制为你的副本：%3", en: "Your copy of %1 (from %2): %3")
-        case .shellMineKept: return LocalizedText(zh: "继续编辑你已有的 %1 副本：%2（edit %1 %3 --fresh 会从 %3 版本重新复制）", en: "Editing your existing copy of %1: %2 (edit %1 %3 --fresh starts again from %3)")
-        case .shellMineNoEditor: return LocalizedText(zh: "没有找到编辑器：请设置 EDITOR（例如 export EDITOR=nano），或者自己编辑 %1，然后输入 run %2 mine。", en: "No editor found: set EDITOR (for example export EDITOR=nano), or edit %1 yourself, then type run %2 mine.")
+        case .shellMineCopied: return LocalizedText(zh: "已把 %1 的 %2 版本复制为你的副本：", en: "Your copy of %1 (from %2):")
+        case .shellMineKept: return LocalizedText(zh: "继续编辑你已有的 %1 副本（edit %1 %2 --fresh 会从 %2 版本重新复制）：", en: "Editing your existing copy of %1 (edit %1 %2 --fresh starts again from %2):")
+        case .shellMineNoEditor: return LocalizedText(zh: "没有找到编辑器：请设置 EDITOR（例如 export EDITOR=nano），或者自己编辑上面的 main.go，然后输入 run %1 mine。", en: "No editor found: set EDITOR (for example export EDITOR=nano), or edit the main.go above yourself, then type run %1 mine.")
         case .shellMineNext: return LocalizedText(zh: "输入 run %1 mine 测量你的版本，run %1 all 把它和 bad、fixed 放在一起比较，show diff mine 查看你改了什么。", en: "Type run %1 mine to measure your version, run %1 all to compare it with bad and fixed, show diff mine to see what you changed.")
         case .shellMineEditorFailed: return LocalizedText(zh: "编辑器 %1 没有正常结束（%2）", en: "the editor %1 did not end normally (%2)")
         case .shellMineMissing: return LocalizedText(zh: "你还没有 %1 的副本：输入 edit %1 创建一个", en: "you have no copy of %1 yet: edit %1 makes one")
@@ -256,6 +268,8 @@ extension Message: MessageCatalog {
         case .shellPredictSkipped: return LocalizedText(zh: "运行的结果：%1", en: "The run says: %1")
         case .shellPredictUndecided: return LocalizedText(zh: "这次运行的输出没有判定任何一个选项（%1）", en: "this run's output decides none of the choices (%1)")
         case .shellPredictEvidence: return LocalizedText(zh: "  判定依据，程序输出：%1", en: "  decided by the program's output: %1")
+        case .shellPredictNotAChoice: return LocalizedText(zh: "“%1”不是选项：请输入 1–%2，回车跳过", en: "“%1” is not a choice: type 1–%2, or Enter to skip")
+        case .shellPredictNotAChoiceSkipped: return LocalizedText(zh: "“%1”不是选项（1–%2）：这道题跳过", en: "“%1” is not a choice (1–%2): the question is skipped")
         case .shellPredictNoQuestion: return LocalizedText(zh: "这一节没有关于 %1 的预测题", en: "this section has no question about %1")
         case .shellTocPredictions: return LocalizedText(zh: "预测 ✓%1/%2", en: "predictions ✓%1/%2")
         case .shellMineSame: return LocalizedText(zh: "你的副本和 %1 版本一样（还没有改动）", en: "your copy is the same as %1 (nothing changed yet)")

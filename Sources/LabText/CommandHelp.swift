@@ -118,8 +118,8 @@ public enum CommandHelp: Sendable, CaseIterable, MessageCatalog {
         case .runArguments: return LocalizedText(zh: "传给程序的参数（写在 -- 之后）。", en: "Arguments for the program (after --).")
         case .runNofileAtLeastOne: return LocalizedText(zh: "--nofile 至少为 1", en: "--nofile must be at least 1")
         case .runCountAtLeastOne: return LocalizedText(zh: "--n 至少为 1", en: "--n must be at least 1")
-        case .runGoVersion: return LocalizedText(zh: "--go 需要一个 Go 语言版本，例如 1.21 或 1.22", en: "--go takes a Go language version such as 1.21 or 1.22")
-        case .runTimeoutRange: return LocalizedText(zh: "--timeout 必须在 0 到 86400 秒之间", en: "--timeout must be between 0 and 86400 seconds")
+        case .runGoVersion: return LocalizedText(zh: "--go 需要 1.18 或更新的 Go 语言版本，例如 1.21 或 1.22（DeferLab 的探针用到泛型之后的语言）", en: "--go takes a Go language version from 1.18 on, such as 1.21 or 1.22 (DeferLab's probe needs the language since generics)")
+        case .runTimeoutRange: return LocalizedText(zh: "--timeout 必须大于 0 秒、小于 86400 秒", en: "--timeout must be more than 0 and less than 86400 seconds")
         case .tocAbstract: return LocalizedText(zh: "列出课程的全部章节（不进入交互界面）。", en: "List the lessons' sections (without the shell).")
         case .traceAbstract: return LocalizedText(zh: "在真实的 Go 上运行一个版本，记录每个延迟调用：何时登记、何时执行、由什么触发。", en: "Run one variant on the real Go and record every deferred call: when it was registered, when it ran, and what ran it.")
         case .traceDiscussion: return LocalizedText(

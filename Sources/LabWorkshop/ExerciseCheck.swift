@@ -124,6 +124,7 @@ public struct ExerciseChecker: Sendable {
             case .build(let text): problems.append(.buildFailed(text))
             case .noProbeData: problems.append(.notMeasured(failure.description))
             case .workspace, .start: problems.append(.notMeasured(failure.description))
+            case .notMain: problems.append(.buildFailed(failure.description))
             }
             return CheckOutcome(exercise: exercise, seed: seed, problems: problems, measurement: learner, figures: [:])
         }

@@ -10,12 +10,17 @@ enum Console {
     nonisolated(unsafe) private static let out = fdopen(1, "w")!
     nonisolated(unsafe) private static let err = fdopen(2, "w")!
 
-    static func line(_ s: String) { fputs(s + "\n", out) }
-    static func raw(_ s: String) { fputs(s, out) }
+    static func line(_ s: String) { put(s + "\n", out) }
+    static func raw(_ s: String) { put(s, out) }
     static func error(_ s: String) {
         fflush(out)
-        fputs(s + "\n", err)
+        put(s + "\n", err)
         fflush(err)
+    }
+    /// Every byte of `s`, a NUL in a program's output included (fputs would stop there).
+    private static func put(_ s: String, _ stream: UnsafeMutablePointer<FILE>) {
+        var s = s
+        s.withUTF8 { bytes in _ = fwrite(bytes.baseAddress, 1, bytes.count, stream) }
     }
     static func flush() { fflush(out) }
 

@@ -21,6 +21,8 @@ struct Examples: ParsableCommand {
     mutating func run() throws {
         let examples = Result<ExampleCatalog, ContentError> { () throws(ContentError) in try ExampleCatalog.forCurrentProcess() }
         if warm {
+            Console.line(Catalog(try global.language()).text(.warmStart))
+            Console.flush()
             try Console.show(ExamplesCommand.warm(try global.language(), examples: examples, locator: .forCurrentProcess()))
         } else {
             try Console.show(ExamplesCommand.execute(json: json, try global.language(), examples: examples))

@@ -8,6 +8,7 @@ import GoToolchain
 import LabContent
 import LabRunner
 import LabText
+import LabShell
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,6 +56,7 @@ struct Run: ParsableCommand {
         request.profiles = profiles
         request.arguments = arguments
         request.plain = isatty(1) == 0 || Environment.current["NO_COLOR"] != nil || Environment.current["TERM"] == "dumb"
+        if isatty(1) != 0 { request.width = Terminal.columns() }
         Interrupt.install()
         try Console.show(RunCommand.execute(request, examples: try? ExampleCatalog.forCurrentProcess(),
                                             locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested }))
@@ -63,7 +65,9 @@ struct Run: ParsableCommand {
 
 /// `--go 1.N`: a Go language version.
 func validateGoVersion(_ version: String?) throws {
-    if let v = version, !v.split(separator: ".").allSatisfy({ Int($0) != nil }) || !v.hasPrefix("1.") {
+    guard let v = version else { return }
+    let parts = v.split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+    guard parts.count >= 2, parts.allSatisfy({ $0 != nil }), parts[0] == 1, parts[1]! >= 18 else {
         throw ValidationError(UI.help(.runGoVersion))
     }
 }

@@ -3,6 +3,10 @@ import GoToolchain
 import LabCommands
 import LabContent
 import LabText
+import LabShell
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `deferlab trace ID|PATH [--variant bad|fixed|mine] [--json] [--go 1.21] [-- ARGS]`.
 struct Trace: ParsableCommand {
@@ -31,6 +35,8 @@ struct Trace: ParsableCommand {
         request.goVersion = goVersion
         request.arguments = arguments
         request.environment = Environment.current
+        // On a terminal the picture fits its width; through a pipe it is whole.
+        if isatty(1) != 0 { request.width = Terminal.columns() }
         Interrupt.install()
         try Console.show(TraceCommand.execute(request, examples: try? ExampleCatalog.forCurrentProcess(),
                                               locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested }))

@@ -69,9 +69,9 @@ final class RunCommandTests: XCTestCase {
         let count = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(examples.stdout.utf8)) as? [Any]).count
         // Two variants, each with a counting build and a build for time and allocations; the
         // four of defer-param-order were cached by the runs above.
-        XCTAssertTrue(warm.stdout.hasPrefix("\(count * 4) example builds: \(count * 4 - 4) built, 4 already cached, 0 failed"), warm.stdout)
+        XCTAssertTrue(warm.stdout.contains("\n\(count * 4) example builds: \(count * 4 - 4) built, 4 already cached, 0 failed"), warm.stdout)
         let warmAgain = try CLI.run(["examples", "--warm", "--lang", "en"], env: env)
-        XCTAssertTrue(warmAgain.stdout.hasPrefix("\(count * 4) example builds: 0 built, \(count * 4) already cached"), warmAgain.stdout)
+        XCTAssertTrue(warmAgain.stdout.contains("\n\(count * 4) example builds: 0 built, \(count * 4) already cached"), warmAgain.stdout)
     }
 
     /// --profiles keeps the leaking service's profiles and shows where the goroutines wait.

@@ -66,7 +66,7 @@ final class ShellTranscriptTests: XCTestCase {
         XCTAssertEqual(out.status, 0, out.stderr)
         let copy = state.appendingPathComponent("deferlab/mine/defer-param-order")
         for needle in ["you have no copy of defer-param-order yet: edit defer-param-order makes one",
-                       "Your copy of defer-param-order (from bad): \(copy.path)",
+                       "Your copy of defer-param-order (from bad):\n  \(copy.path)/main.go\n",
                        "--- defer-param-order/bad/main.go", "+++ mine/main.go", "-\t\t\t\tfmt.Print(\" \", val)", "+\t\t\t\tfmt.Print(\" v\", val)",
                        "figure", "bad", "fixed", "yours",
                        "── output of defer-param-order bad ──", "deferred calls printed: 2 1 0",
@@ -121,6 +121,29 @@ final class ShellTranscriptTests: XCTestCase {
         let toc = try shell("toc\nquit\n", lang: "en", state: state)
         XCTAssertTrue(toc.stdout.contains("2.4 Closure capture and delayed-release traps  predictions ✓1/3"), toc.stdout)
         XCTAssertTrue(toc.stdout.contains("predictions ✓0/3"), toc.stdout)
+    }
+
+    /// `predict` names an unknown example instead of asking something else; without an
+    /// example it takes the section's next unanswered question; a wrong answer is said to be
+    /// one. `trace PATH` runs a folder; `show`, `edit` and `open` refuse words they do not know.
+    func testPredictAndTraceArgumentsAreChecked() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain: examples cannot run") }
+        let state = try stateHome()
+        let dir = try temporaryDirectory(self)
+        try write("package main\n\nimport \"fmt\"\n\nfunc main() { defer fmt.Println(\"bye\") }\n", to: dir.appendingPathComponent("prog/main.go"))
+        let out = try shell("open 2.2\npredict nosuch\npredict\n7\nopen 2.2\ntrace \(dir.appendingPathComponent("prog").path)\nshow nosuch\nedit defer-lifo-order wrong\nopen 2.4 extra\nquit\n",
+                            lang: "en", state: state)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        for needle in ["nosuch: neither an example id nor an existing file or folder",
+                       "Predict, then run: writeReport defers",
+                       "“7” is not a choice (1–2): the question is skipped",
+                       "The run says: `f.Close()`: the last one deferred runs first",
+                       "defer fmt.Println(\"bye\")",
+                       "usage: edit [EXAMPLE] [bad|fixed] [--fresh]", "usage: open SECTION"] {
+            XCTAssertTrue(out.stdout.contains(needle), "\(needle) missing from:\n\(out.stdout)")
+        }
+        XCTAssertEqual(out.stdout.components(separatedBy: "neither an example id nor an existing file or folder").count - 1, 2,
+                       "predict nosuch and show nosuch")
     }
 
     func testDamagedStateWarnsAndStartsFresh() throws {

@@ -129,7 +129,7 @@ final class WorkshopCommandTests: XCTestCase {
         let lesson = try CLI.run(["lesson", "2.4", "--lang", "zh"])
         XCTAssertEqual(lesson.status, 0, lesson.stderr)
         XCTAssertTrue(lesson.stdout.contains("2.4 闭包捕获与延迟释放的陷阱"), lesson.stdout)
-        XCTAssertEqual(try CLI.run(["lesson", "9.9", "--lang", "en"]).status, 1)
+        XCTAssertEqual(try CLI.run(["lesson", "9.9", "--lang", "en"]).status, 2, "an unknown section is a usage error")
 
         let dir = try temporaryDirectory(self)
         let state = dir.appendingPathComponent("state")
