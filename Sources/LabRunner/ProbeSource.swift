@@ -18,7 +18,9 @@
 ///   `os.Exit` reports its last periodic sample (only a normal return from `main`, or a panic
 ///   through it, gets a final sample from the deferred ``finalCall``);
 /// - each wrapped open that reaches a new highest descriptor writes one line to the pipe (one
-///   system call, one small allocation);
+///   system call, one small allocation); the program's files open at that moment are at least
+///   the descriptors up to that number that were not open at the baseline (a gap the runtime
+///   left below the baseline is counted as the program's once the kernel hands it out);
 /// - its timer keeps the runtime's deadlock detector quiet: a program whose goroutines all
 ///   block forever hangs until the run's timeout instead of dying with "all goroutines are
 ///   asleep";
@@ -72,6 +74,7 @@ public enum ProbeSource {
     	"os"
     	"runtime"
     	"runtime/metrics"
+    	"sort"
     	"strconv"
     	"sync"
     	"sync/atomic"
@@ -87,6 +90,7 @@ public enum ProbeSource {
     	fd       int
     	dir      int
     	baseline int
+    	baseFDs  []int // the descriptor numbers open at the baseline, sorted
     	maxFD    atomic.Int64
     	pending  atomic.Int64
     	peakDefer atomic.Int64
@@ -131,6 +135,7 @@ public enum ProbeSource {
     	metrics.Read(p.metrics)
     	p.allocs0, p.bytes0 = deferlabMetric(p.metrics[0]), deferlabMetric(p.metrics[1])
     	p.baseline = deferlabCountFDs(p.dir, p.dirbuf)
+    	p.baseFDs = deferlabListFDs(p.dir, p.dirbuf)
     	p.line = append(p.line[:0], "b "...)
     	p.line = strconv.AppendInt(p.line, int64(p.baseline), 10)
     	p.line = append(p.line, '\n')
@@ -268,6 +273,47 @@ public enum ProbeSource {
     	}
     }
 
+    // deferlabListFDs lists the numbers of the open descriptors, sorted.
+    func deferlabListFDs(dir int, buf []byte) []int {
+    	var out []int
+    	if dir < 0 {
+    		return out
+    	}
+    	if _, err := syscall.Seek(dir, 0, 0); err != nil {
+    		return out
+    	}
+    	for {
+    		n, err := syscall.ReadDirent(dir, buf)
+    		if err != nil || n <= 0 {
+    			break
+    		}
+    		for off := 0; off+19 < n; {
+    			reclen := int(*(*uint16)(unsafe.Pointer(&buf[off+16])))
+    			if reclen == 0 {
+    				break
+    			}
+    			fd, digits := 0, 0
+    			for i := off + 19; i < off+reclen && buf[i] >= '0' && buf[i] <= '9'; i++ {
+    				fd = fd*10 + int(buf[i]-'0')
+    				digits++
+    			}
+    			if digits > 0 {
+    				out = append(out, fd)
+    			}
+    			off += reclen
+    		}
+    	}
+    	sort.Ints(out)
+    	return out
+    }
+
+    // deferlabBaseBelow counts the baseline's descriptors numbered at most fd: when the kernel
+    // hands out fd (the lowest free number), every lower number is in use, and those not in
+    // the baseline are the program's.
+    func deferlabBaseBelow(fd int) int {
+    	return sort.SearchInts(deferlabProbe.baseFDs, fd+1)
+    }
+
     // deferlabOpened receives the result of each os.Open, os.Create and os.OpenFile call of
     // the program (the runner wraps them). The kernel hands out the lowest free descriptor, so
     // when the program gets descriptor k, descriptors 0…k are all open at that instant: at
@@ -297,7 +343,7 @@ public enum ProbeSource {
     		line := append(buf[:0], 'o', ' ')
     		line = strconv.AppendInt(line, time.Since(p.start).Microseconds(), 10)
     		line = append(line, ' ')
-    		line = strconv.AppendInt(line, int64(fd)+1-int64(p.baseline), 10)
+    		line = strconv.AppendInt(line, int64(fd)+1-int64(deferlabBaseBelow(int(fd))), 10)
     		line = append(line, '\n')
     		syscall.Write(p.fd, line)
     	})

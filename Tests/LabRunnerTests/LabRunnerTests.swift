@@ -190,6 +190,20 @@ final class LabRunnerTests: XCTestCase {
         }
     }
 
+    /// A file that lives shorter than a sample is still counted, every time: the wrapped open
+    /// reports it, counting the baseline's descriptors below its number, not all of them (the
+    /// runtime can leave a gap below the baseline that the program's first file fills).
+    func testAShortLivedFileIsCountedEveryTime() throws {
+        let runner = try runner(), example = try example("defer-lifo-order")
+        var options = RunOptions(arguments: example.manifest.args, timeout: example.manifest.timeout)
+        options.separateAllocationRun = false
+        for _ in 0..<6 {
+            for variant in Variant.allCases {
+                XCTAssertEqual(runner.run(example: example, variant: variant, options: options).peakOpenFiles, 1, "\(variant)")
+            }
+        }
+    }
+
     /// A deferred call counts as run when it starts: one that lets main return and then
     /// blocks is not pending at exit (counting it at its end raced with main's last sample:
     /// the fixed goroutine example once reported a defer that never ran).
