@@ -38,6 +38,9 @@ public struct Exercise: Sendable, Hashable, Decodable {
     /// True when `deferlab fix -w` on the starting code passes the check.
     public var fixEngine: Bool
     public var timeoutSeconds: Int
+    /// The open-file limit (RLIMIT_NOFILE) every run of the check gets, as `run --nofile N`:
+    /// for exercises whose leak shows only when descriptors run out. Nil: the inherited limit.
+    public var nofile: Int?
     /// The exit code of a correct program.
     public var exitCode: Int32
     public var limits: [ExerciseLimit]
@@ -50,7 +53,7 @@ public struct Exercise: Sendable, Hashable, Decodable {
     public var folder: URL = URL(fileURLWithPath: "/")
 
     enum CodingKeys: String, CodingKey {
-        case id, order, section, go, files, rules, fixEngine, timeoutSeconds, exitCode, limits, title, task, hints
+        case id, order, section, go, files, rules, fixEngine, timeoutSeconds, nofile, exitCode, limits, title, task, hints
     }
 
     public var harnessFolder: URL { folder.appendingPathComponent("harness", isDirectory: true) }
@@ -162,6 +165,7 @@ public struct ExerciseSet: Sendable {
         }
         if e.limits.isEmpty { problem("no measured limits: a check would compare output only") }
         if !(1...120).contains(e.timeoutSeconds) { problem("timeoutSeconds must be 1…120") }
+        if let n = e.nofile, !(16...65536).contains(n) { problem("nofile must be 16…65536 (the Go runtime and the probe need a few descriptors)") }
         return out
     }
 }

@@ -199,6 +199,7 @@ public struct ExerciseChecker: Sendable {
         }
         var options = RunOptions(arguments: ["-seed", String(seed)], timeout: .seconds(exercise.timeoutSeconds))
         options.goVersion = exercise.go
+        options.openFileLimit = exercise.nofile
         options.separateAllocationRun = false
         var measurement = runner.run(.directory(program), id: exercise.id, variant: variant, options: options)
         if case .build(let text) = measurement.failure {

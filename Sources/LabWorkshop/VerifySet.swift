@@ -5,7 +5,7 @@ import DeferRules
 /// The authoring check (`deferlab workshop verify-set`, run in the test suite), like
 /// rustlings' dev check: every exercise as shipped fails its check; every reference solution
 /// passes; where the fix engine is said to repair an exercise, `deferlab fix -w` on the
-/// starting code passes; the rules an exercise names report its starting code; every text
+/// starting code passes, and where it is not, its result fails (or it changes nothing); the rules an exercise names report its starting code; every text
 /// exists in both languages; ids are unique.
 public struct SetVerifier {
     public var workshop: Workshop
@@ -88,7 +88,6 @@ public struct SetVerifier {
         for rule in e.rules where !reported.contains(rule) {
             problems.append("\(e.id): rule \(rule) does not report the starting code")
         }
-        guard e.fixEngine else { return problems }
         var changed = false
         for f in result.changedFiles where e.files.contains((f.path as NSString).lastPathComponent) {
             do {
@@ -97,6 +96,21 @@ public struct SetVerifier {
             } catch {
                 throw CheckError(description: "cannot write \(f.path): \(error)")
             }
+        }
+        // An exercise the fix engine does not repair must really need the learner: either
+        // `fix -w` changes nothing, or what it writes still fails the check.
+        guard e.fixEngine else {
+            guard changed else {
+                workshop.out("  \(e.id): \(workshop.text(.verifyNotFixedUnchanged))")
+                return problems
+            }
+            let fixed = try checker.check(e, learnerFolder: copy, displayPrefix: "\(e.id)/")
+            if fixed.passed {
+                problems.append("\(e.id): fixEngine is false but the code deferlab fix -w produces passes the check (seed \(fixed.seed))")
+            } else {
+                workshop.out("  \(e.id): \(workshop.text(.verifyNotFixedFails, workshop.summary(fixed)))")
+            }
+            return problems
         }
         if !changed {
             problems.append("\(e.id): fixEngine is set but deferlab fix changes nothing")

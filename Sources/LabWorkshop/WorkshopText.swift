@@ -14,7 +14,7 @@ public enum WorkshopMessage: Sendable, CaseIterable {
     case watchStart, watchChanged, watchStop
     case langSwitched
     case readmeTitle, readmeIntro, readmeCommands, readmeExercises, readmeTask, readmeFiles, readmeCheck, readmeOther
-    case verifyStart, verifyFails, verifyPasses, verifyFixed, verifyProblem, verifySummary
+    case verifyStart, verifyFails, verifyPasses, verifyFixed, verifyNotFixedUnchanged, verifyNotFixedFails, verifyProblem, verifySummary
     case checkError
     case interrupted, notADirectory, unreadableFile, shortUnreadable, figureLinesDiffer, shortFigureLines
     case shortMissing, shortConstraint, shortBuild, shortNotMeasured, shortTimedOut, shortExit, shortOutput
@@ -80,6 +80,8 @@ extension WorkshopMessage: MessageCatalog {
         case .verifyFails: return LocalizedText(zh: "初始代码未通过（应当如此）", en: "starting code fails (as it must)")
         case .verifyPasses: return LocalizedText(zh: "参考答案通过", en: "reference solution passes")
         case .verifyFixed: return LocalizedText(zh: "deferlab fix -w 之后通过", en: "passes after deferlab fix -w")
+        case .verifyNotFixedUnchanged: return LocalizedText(zh: "deferlab fix -w 修不了（它不改动这段代码），要靠学习者自己思考", en: "not fixable by deferlab fix -w (it changes nothing here): the learner has to think")
+        case .verifyNotFixedFails: return LocalizedText(zh: "deferlab fix -w 修不了（改动之后仍未通过：%1），要靠学习者自己思考", en: "not fixable by deferlab fix -w (its rewrite still fails: %1): the learner has to think")
         case .verifyProblem: return LocalizedText(zh: "问题：%1", en: "problem: %1")
         case .verifySummary: return LocalizedText(zh: "练习集：%1 个练习，%2 个问题。", en: "Exercise set: %1 exercises, %2 problems.")
         case .interrupted: return LocalizedText(zh: "已中断：%1 的检查没有完成，结果不计。", en: "Interrupted: the check of %1 did not finish and does not count.")
