@@ -20,7 +20,7 @@ public struct LessonBook: Sendable {
     /// What is wrong with the sections that did not load, sorted by path, in file order.
     public let problems: [LessonProblem]
 
-    /// Creates a book from loaded parts (``load(lessonsFolder:examples:ruleNames:)`` normally
+    /// Creates a book from loaded parts (``load(lessonsFolder:examples:ruleNames:exerciseIDs:)`` normally
     /// does this).
     public init(folder: URL, sections: [LessonSection], problems: [LessonProblem]) {
         self.folder = folder
@@ -53,17 +53,17 @@ public struct LessonBook: Sendable {
 
     /// Finds and loads the lessons for this process, validated against `examples`.
     /// - Throws: ``LessonError`` when no lessons are found or the folder cannot be listed.
-    public static func forCurrentProcess(examples: ExampleCatalog, ruleNames: Set<String>? = nil)
+    public static func forCurrentProcess(examples: ExampleCatalog, ruleNames: Set<String>? = nil, exerciseIDs: Set<String>? = nil)
         throws(LessonError) -> LessonBook
     {
-        try load(with: .forCurrentProcess(), examples: examples, ruleNames: ruleNames)
+        try load(with: .forCurrentProcess(), examples: examples, ruleNames: ruleNames, exerciseIDs: exerciseIDs)
     }
 
     /// Finds the lessons with `locator` and loads them, validated against `examples`.
-    public static func load(with locator: ProjectLocator, examples: ExampleCatalog, ruleNames: Set<String>? = nil)
+    public static func load(with locator: ProjectLocator, examples: ExampleCatalog, ruleNames: Set<String>? = nil, exerciseIDs: Set<String>? = nil)
         throws(LessonError) -> LessonBook
     {
-        try load(lessonsFolder: locateLessons(with: locator), examples: examples, ruleNames: ruleNames)
+        try load(lessonsFolder: locateLessons(with: locator), examples: examples, ruleNames: ruleNames, exerciseIDs: exerciseIDs)
     }
 
     private static func locateLessons(with locator: ProjectLocator) throws(LessonError) -> URL {
@@ -77,9 +77,9 @@ public struct LessonBook: Sendable {
 
     /// Loads every `*.json` file in `lessonsFolder` (other files, such as README.md, and
     /// hidden files are ignored) and validates each section against `examples` and, when
-    /// given, the fixer's `ruleNames`.
+    /// given, the fixer's `ruleNames` and the workshop's `exerciseIDs`.
     /// - Throws: ``LessonError`` when the folder is missing or cannot be listed.
-    public static func load(lessonsFolder: URL, examples: ExampleCatalog, ruleNames: Set<String>? = nil)
+    public static func load(lessonsFolder: URL, examples: ExampleCatalog, ruleNames: Set<String>? = nil, exerciseIDs: Set<String>? = nil)
         throws(LessonError) -> LessonBook
     {
         let names: [String]
@@ -118,7 +118,7 @@ public struct LessonBook: Sendable {
         let namedInFiles = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .compactMap { $0.split(separator: "-", maxSplits: 1).first.map(String.init) }
         let validator = LessonValidator(examples: examples, sectionIDs: Set(owners.keys).union(namedInFiles),
-                                        ruleNames: ruleNames)
+                                        ruleNames: ruleNames, exerciseIDs: exerciseIDs)
         var sections: [LessonSection] = []
         for section in unique {
             let found = validator.check(section)

@@ -69,6 +69,7 @@ public struct LessonProblem: Sendable, Hashable, CustomStringConvertible {
         case unknownSection(String)
         /// `{{rule:…}}` naming a rule the fixer does not have.
         case unknownRule(String)
+        case unknownExercise(String)
         /// Text that looks like a measurement typed into prose (see ``LessonText``).
         case typedMeasurement(String)
         /// A listing or diff names a file the example does not have.
@@ -117,7 +118,7 @@ public struct LessonProblem: Sendable, Hashable, CustomStringConvertible {
             return "zh and en name different placeholders (" + parts.joined(separator: "; ") + ")"
         case .malformedPlaceholder(let raw):
             return "\(raw) is not a placeholder (forms: {{run:EXAMPLE/VARIANT/FIGURE}}, "
-                + "{{run:EXAMPLE/VARIANT/stdout#TEXT}}, {{example:ID}}, {{section:ID}}, {{rule:NAME}})"
+                + "{{run:EXAMPLE/VARIANT/stdout#TEXT}}, {{example:ID}}, {{section:ID}}, {{rule:NAME}}, {{exercise:ID}})"
         case .unknownExample(let id): return "no example \"\(id)\" in Content/examples"
         case .unknownVariant(let variant): return "unknown variant \"\(variant)\" (known: bad, fixed)"
         case .unknownFigure(let figure):
@@ -130,6 +131,7 @@ public struct LessonProblem: Sendable, Hashable, CustomStringConvertible {
                 + "so a run need not have that line"
         case .unknownSection(let id): return "no lesson for section \(id)"
         case .unknownRule(let name): return "no rule \"\(name)\""
+        case .unknownExercise(let id): return "no workshop exercise \"\(id)\""
         case .typedMeasurement(let text):
             return "\"\(text)\" looks like a typed measurement; bind it to a run with {{run:…}} "
                 + "(or write a workload size as a flag in `code`)"

@@ -16,13 +16,15 @@ public enum Placeholder: Sendable, Hashable, CustomStringConvertible {
     case section(String)
     /// `{{rule:NAME}}`: a reference to one of the fixer's rules (`explain NAME`).
     case rule(String)
+    /// `{{exercise:ID}}`: a workshop exercise that practises this (`deferlab workshop check ID`).
+    case exercise(String)
 
     /// The example the token names, if any.
     public var exampleID: String? {
         switch self {
         case .run(let figure): return figure.example
         case .example(let id): return id
-        case .section, .rule: return nil
+        case .section, .rule, .exercise: return nil
         }
     }
 
@@ -33,6 +35,7 @@ public enum Placeholder: Sendable, Hashable, CustomStringConvertible {
         case .example(let id): return "{{example:\(id)}}"
         case .section(let id): return "{{section:\(id)}}"
         case .rule(let name): return "{{rule:\(name)}}"
+        case .exercise(let id): return "{{exercise:\(id)}}"
         }
     }
 }
@@ -117,6 +120,7 @@ public enum LessonText {
         case "example": return .example(argument)
         case "section": return .section(argument)
         case "rule": return .rule(argument)
+        case "exercise": return .exercise(argument)
         case "run":
             let (path, line) = argument.firstIndex(of: "#").map {
                 (String(argument[..<$0]), String(argument[argument.index(after: $0)...]))

@@ -14,6 +14,8 @@ struct LessonValidator {
     var sectionIDs: Set<String>
     /// The fixer's rule names, when the caller knows them; nil skips the `{{rule:…}}` check.
     var ruleNames: Set<String>?
+    /// The workshop's exercise ids, when the caller knows them; nil skips the `{{exercise:…}}` check.
+    var exerciseIDs: Set<String>?
 
     func check(_ section: LessonSection) -> [LessonProblem] {
         var problems: [LessonProblem] = []
@@ -181,6 +183,8 @@ struct LessonValidator {
                 if !sectionIDs.contains(id) { report(at, .unknownSection(id)) }
             case .placeholder(.rule(let name)):
                 if let ruleNames, !ruleNames.contains(name) { report(at, .unknownRule(name)) }
+            case .placeholder(.exercise(let id)):
+                if let exerciseIDs, !exerciseIDs.contains(id) { report(at, .unknownExercise(id)) }
             case .placeholder(.run(let figure)):
                 checkFigure(figure, at: at, report: report)
             }

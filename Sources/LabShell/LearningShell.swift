@@ -156,7 +156,10 @@ public final class LearningShell {
         }
         let book: LessonBook
         do {
-            book = try LessonBook.load(with: locator, examples: examples, ruleNames: Set(DeferRules.all.map(\.name)))
+            // Exercise links are checked when the workshop's set loads; without it they render as is.
+            let exercises = (try? ExerciseSet.load(with: locator)).map { Set($0.exercises.map(\.id)) }
+            book = try LessonBook.load(with: locator, examples: examples, ruleNames: Set(DeferRules.all.map(\.name)),
+                                       exerciseIDs: exercises)
         } catch {
             output.error(lessonErrorText(error, catalog))
             return nil

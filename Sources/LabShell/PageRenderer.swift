@@ -132,6 +132,8 @@ public struct PageRenderer {
                 out += catalog.text(.shellSectionRef, id)
             case .placeholder(.rule(let name)):
                 out += "\(TextLayout.codeOn)\(name)\(TextLayout.codeOff)"
+            case .placeholder(.exercise(let id)):
+                out += catalog.text(.shellExerciseRef, "\(TextLayout.codeOn)deferlab workshop check \(id)\(TextLayout.codeOff)")
             case .malformed(let raw):
                 out += raw
             }

@@ -132,6 +132,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellLanguageNow
     case shellBye
     case shellSectionRef
+    case shellExerciseRef
     case shellToc
     case shellRunning
     case shellNoDiff
@@ -307,6 +308,7 @@ extension Message: MessageCatalog {
         case .shellLanguageNow: return LocalizedText(zh: "语言：中文", en: "Language: English")
         case .shellBye: return LocalizedText(zh: "再见。下次从第 %1 节继续。", en: "Bye. Next time we resume at section %1.")
         case .shellSectionRef: return LocalizedText(zh: "第 %1 节", en: "section %1")
+        case .shellExerciseRef: return LocalizedText(zh: "练习 %1", en: "the exercise %1")
         case .shellToc: return LocalizedText(zh: "目录", en: "Contents")
         case .shellRunning: return LocalizedText(zh: "正在构建并运行 %1 …", en: "Building and running %1 …")
         case .shellNoDiff: return LocalizedText(zh: "%1：有问题的版本和修复版一样", en: "%1: the bad and fixed versions are the same")

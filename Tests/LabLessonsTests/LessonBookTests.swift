@@ -14,9 +14,18 @@ final class LessonBookTests: XCTestCase {
                           "4.1", "4.2", "4.3", "4.4", "5"]
     static let rules = Set(DeferRules.all.map(\.name))
 
+    /// The workshop's exercise ids: the folders of Content/exercises (the workshop's loader
+    /// checks that each folder's name is its id).
+    static func exercises(_ examples: ExampleCatalog) -> Set<String> {
+        let folder = examples.contentFolder.appendingPathComponent("exercises", isDirectory: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(names.filter { !$0.hasPrefix(".") })
+    }
+
     func testShippedLessonsLoadAndValidate() throws {
         let examples = try ExampleCatalog.forCurrentProcess()
-        let book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Self.rules)
+        let book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: Self.rules,
+                                                    exerciseIDs: Self.exercises(examples))
         XCTAssertEqual(book.problems, [], book.problems.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(book.sections.map(\.id), Self.outline)
         // Every example is used by some lesson, so none is shipped without being taught.
@@ -94,7 +103,8 @@ final class LessonBookTests: XCTestCase {
                       "{{run:defer-cost/fixed/stdout#BenchmarkDeferInLoop}}"),
                 prose("variant", "{{run:defer-cost/good/stdout}}", "{{run:defer-cost/good/stdout}}"),
                 prose("malformed", "{{run:defer-cost}}", "{{run:defer-cost}}"),
-                prose("refs", "{{section:7.7}} {{rule:no-rule}}", "{{section:7.7}} {{rule:no-rule}}"),
+                prose("refs", "{{section:7.7}} {{rule:no-rule}} {{exercise:no-such}} {{exercise:loop-files}}",
+                      "{{section:7.7}} {{rule:no-rule}} {{exercise:no-such}} {{exercise:loop-files}}"),
                 prose("typed", "耗时 340 ms", "took 1.2 ns/op and 32 B"),
                 ["key": "listing", "kind": "listing", "example": "defer-cost", "variant": "bad", "function": "nope"],
                 ["key": "table", "kind": "table", "columns": ["a", "b"], "rows": [["1"]]],
@@ -104,7 +114,8 @@ final class LessonBookTests: XCTestCase {
         let file = folder.appendingPathComponent("9.1-broken.json")
         try JSONSerialization.data(withJSONObject: lesson).write(to: file)
 
-        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules)
+        let book = try LessonBook.load(lessonsFolder: folder, examples: examples, ruleNames: Self.rules,
+                                       exerciseIDs: Self.exercises(examples))
         XCTAssertNil(book.section(id: "9.1"))
         let details = book.problems.map { "\($0.location): \($0.detail)" }
         let expected = [
@@ -117,6 +128,7 @@ final class LessonBookTests: XCTestCase {
             "malformed.text: {{run:defer-cost}} is not a placeholder",
             "refs.text: no lesson for section 7.7",
             "refs.text: no rule \"no-rule\"",
+            "refs.text: no workshop exercise \"no-such\"",
             "typed.text: \"340 ms\" looks like a typed measurement",
             "typed.text: \"1.2 ns/op\" looks like a typed measurement",
             "typed.text: \"32 B\" looks like a typed measurement",
