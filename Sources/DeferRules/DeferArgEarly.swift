@@ -56,6 +56,8 @@ public enum DeferArgEarly {
             zh: "安全：包进函数字面量后，除了被推迟的 time.Now/time.Since，其他参数和接收者的值都不会改变。不安全：recover() 的修复（程序会开始恢复 panic）。不改写：其他参数可能改变；丢弃结果的 defer time.Since。",
             en: "Safe: wrapping delays time.Now/time.Since and changes no other argument or receiver. Unsafe: the recover() fix (the program starts recovering from panics). No fix: another argument could change; a deferred time.Since whose result is thrown away."),
         precedence: 40,
+        // It reports only at a defer statement.
+        prefilter: .anyToken(["defer"]),
         example: RuleExample(bad: """
             package example
 

@@ -57,6 +57,8 @@ public enum DeferBeforeCheck {
             both paths instead (check x != nil in the defer).
             """),
         precedence: 20,
+        // It reports only at a defer statement.
+        prefilter: .anyToken(["defer"]),
         example: RuleExample(bad: """
             package example
 

@@ -36,6 +36,8 @@ public enum ExitSkipsDefer {
             zh: "只报告，不改写：返回错误并在上层退出，还是在退出之前先做清理，要由人来决定。",
             en: "Report only, no fix: whether to return an error and exit further up, or to clean up before exiting, is for a person to decide."),
         precedence: 50,
+        // It reports only at a defer statement.
+        prefilter: .anyToken(["defer"]),
         example: RuleExample(bad: """
             package example
 

@@ -61,6 +61,8 @@ public enum LoopDefer {
             or may be kept elsewhere. The message says what would change.
             """),
         precedence: 10,
+        // It reports only at a defer statement.
+        prefilter: .anyToken(["defer"]),
         example: RuleExample(bad: """
             package example
 

@@ -53,6 +53,8 @@ public enum LoopvarCapture {
             en: "Safe: passing the variable as an argument, or copying it before the statement, gives the closure this iteration's value — the point of the fix — and changes nothing else. No fix: the closure assigns the loop variable or takes its address; the go statement sits in a function literal that may run after the iteration; the block already declares that name."),
         precedence: 30,
         requires: [LoopDefer.analyzer],
+        // It reports only at a defer or go statement or a call of a method named Go.
+        prefilter: .anyToken(["defer", "go", "Go"]),
         example: RuleExample(bad: """
             //go:build go1.21
 

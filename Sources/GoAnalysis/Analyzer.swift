@@ -203,12 +203,15 @@ public struct Analyzer: Sendable {
     public var example: RuleExample?
     /// Analyzers that run first; their results are in `Pass.results` under their names.
     public var requires: [Analyzer]
+    /// The tokens a file needs for this analyzer to report in it (the driver's prefilter).
+    public var prefilter: FilePrefilter
     public var run: @Sendable (Pass) -> AnalyzerOutput
 
     public init(name: String, title: LocalizedText, doc: LocalizedText, applicability: LocalizedText? = nil,
-                precedence: Int, requires: [Analyzer] = [], example: RuleExample? = nil,
-                run: @escaping @Sendable (Pass) -> AnalyzerOutput) {
+                precedence: Int, requires: [Analyzer] = [], prefilter: FilePrefilter = .always,
+                example: RuleExample? = nil, run: @escaping @Sendable (Pass) -> AnalyzerOutput) {
         self.name = name
+        self.prefilter = prefilter
         self.title = title
         self.doc = doc
         self.applicability = applicability
@@ -220,10 +223,11 @@ public struct Analyzer: Sendable {
 
     /// An analyzer that only reports.
     public init(name: String, title: LocalizedText, doc: LocalizedText, applicability: LocalizedText? = nil,
-                precedence: Int, requires: [Analyzer] = [], example: RuleExample? = nil,
-                diagnose: @escaping @Sendable (Pass) -> [Diagnostic]) {
+                precedence: Int, requires: [Analyzer] = [], prefilter: FilePrefilter = .always,
+                example: RuleExample? = nil, diagnose: @escaping @Sendable (Pass) -> [Diagnostic]) {
         self.init(name: name, title: title, doc: doc, applicability: applicability, precedence: precedence,
-                  requires: requires, example: example, run: { AnalyzerOutput(diagnostics: diagnose($0)) })
+                  requires: requires, prefilter: prefilter, example: example,
+                  run: { AnalyzerOutput(diagnostics: diagnose($0)) })
     }
 
     /// `analyzers` and everything they require, each once, requirements first.

@@ -89,6 +89,15 @@ public struct Driver: Sendable {
     /// Which fixes to apply (in memory) until no more apply; results land in `FileOutcome.fixed`.
     public var fixes: FixPolicy = .none
     public var maxFixRounds = 8
+    /// Skip the analysis of folders in which no reported analyzer can report (see
+    /// `FilePrefilter`); off only to prove that it loses nothing.
+    public var prefilter = true
+    /// Folder by folder within `treeBudget` (on), or every file read, parsed and analysed at
+    /// once (off: the reference a test compares the streamed run with; memory grows with the tree).
+    public var streaming = true
+    /// How many source bytes of folders the workers may hold at once (the trees of a folder
+    /// under analysis take some twenty times its bytes). A larger folder runs alone.
+    public var treeBudget = 14 << 20
 
     public init(analyzers: [Analyzer]) {
         self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
@@ -116,11 +125,19 @@ public struct Driver: Sendable {
             }
         }
         // A package never spans folders: each folder is read, parsed, analysed and released on
-        // one worker, so memory depends on the largest folder and the number of workers, not
-        // on the size of the tree. Largest folders first, so no worker is left with a big one
-        // at the end.
-        let work = folderOrder.map { folders[$0]! }.sorted { $0.count > $1.count }
-        let done = Driver.parallelMap(work) { files in self.processFolder(files) }
+        // one worker. A folder whose files can hold no finding (the prefilter), and every
+        // folder of a syntax check, is parsed one file at a time; the trees of a folder under
+        // analysis are held together, within a budget shared by the workers. So memory depends
+        // on the largest folder and the budget, not on the size of the tree.
+        // Largest folders first, so no worker is left with a big one at the end.
+        let work = folderOrder.map { folders[$0]! }
+            .map { files in (files: files, bytes: files.reduce(0) { $0 + FileReader.size($1.path) }) }
+            .sorted { $0.bytes > $1.bytes }
+        let done = streaming
+            ? Driver.budgetedMap(work.map(\.files), costs: work.map(\.bytes), budget: treeBudget) { files in
+                self.processFolder(files)
+            }
+            : [batch(work.flatMap(\.files))]
         for results in done {
             for (index, outcome) in results { outcomes[index] = outcome }
         }
@@ -128,36 +145,108 @@ public struct Driver: Sendable {
         return AnalysisReport(files: outcomes, wallSeconds: Date().timeIntervalSince(start))
     }
 
-    /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
-    /// and keeps of each only what the output needs.
-    func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
+    /// Every file read first, then parsed and analysed together: the reference the streamed
+    /// run must equal (`streaming` off).
+    func batch(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
         var out: [(Int, FileOutcome)] = []
         var sources: [(path: String, bytes: [UInt8])] = []
         var indices: [Int] = []
         for f in files {
-            switch FileReader.read(f.path) {
+            switch read(f) {
             case .success(let b):
                 sources.append((f.path, b))
                 indices.append(f.index)
-            case .failure(.isDirectory):
-                out.append((f.index, FileOutcome(path: f.path, problem: .isDirectory)))
-            case .failure(.errno(let e)):
-                out.append((f.index, FileOutcome(path: f.path, problem: .unreadable(FileReader.describe(e)))))
+            case .failure(let problem): out.append(problem.outcome)
             }
         }
-        // A syntax check needs one tree at a time; analysis needs a package's together.
-        let analysed = analyzers.isEmpty ? sources.map { analyze([$0], parallel: false)[0] } : analyze(sources, parallel: false)
-        for (k, var o) in analysed.enumerated() {
-            o.size = sources[k].bytes.count
-            o.lineCount = Driver.lineCount(sources[k].bytes)
-            let needed = !o.diagnostics.isEmpty || !o.syntaxErrors.isEmpty || o.fixed != nil
-            if !needed {
-                o.bytes = []
-                o.source = nil
-            }
-            out.append((indices[k], o))
-        }
+        for (k, o) in analyze(sources).enumerated() { out.append((indices[k], kept(o, sources[k].bytes))) }
         return out
+    }
+
+    /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
+    var filter: FilePrefilter? {
+        prefilter ? FilePrefilter.union(analyzers.map(\.prefilter)) : nil
+    }
+
+    /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
+    /// and keeps of each only what the output needs.
+    func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
+        var out: [(Int, FileOutcome)] = []
+        // A syntax check needs one tree at a time: read, parse, keep what the output needs.
+        if analyzers.isEmpty {
+            for f in files {
+                switch read(f) {
+                case .success(let b): out.append((f.index, kept(analyze([(f.path, b)], parallel: false)[0], b)))
+                case .failure(let problem): out.append(problem.outcome)
+                }
+            }
+            return out
+        }
+        var sources: [(path: String, bytes: [UInt8])] = []
+        var indices: [Int] = []
+        for f in files {
+            switch read(f) {
+            case .success(let b):
+                sources.append((f.path, b))
+                indices.append(f.index)
+            case .failure(let problem): out.append(problem.outcome)
+            }
+        }
+        let analysed: [FileOutcome]
+        if let filter, !sources.contains(where: { filter.admits($0.bytes) }) {
+            // No file of the folder can hold a finding: only its syntax is checked.
+            analysed = sources.map { syntaxOnly($0) }
+        } else {
+            analysed = analyze(sources, parallel: false)
+        }
+        for (k, o) in analysed.enumerated() { out.append((indices[k], kept(o, sources[k].bytes))) }
+        // glibc keeps what a thread freed in that thread's arena: after a large folder, give
+        // it back, or each worker's arena stays as large as the largest folder it ever held.
+        if sources.reduce(0, { $0 + $1.bytes.count }) >= Driver.trimAfter { _ = glibcMallocTrim(0) }
+        return out
+    }
+
+    /// Source bytes of a folder after which its worker returns freed memory to the system.
+    static let trimAfter = 1 << 20
+}
+
+/// glibc's `malloc_trim` (malloc.h is not part of Swift's Glibc module).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+
+extension Driver {
+
+    private func read(_ f: (index: Int, path: String)) -> Result<[UInt8], ReadProblem> {
+        switch FileReader.read(f.path) {
+        case .success(let b): return .success(b)
+        case .failure(.isDirectory): return .failure(ReadProblem(outcome: (f.index, FileOutcome(path: f.path, problem: .isDirectory))))
+        case .failure(.errno(let e)):
+            return .failure(ReadProblem(outcome: (f.index, FileOutcome(path: f.path, problem: .unreadable(FileReader.describe(e))))))
+        }
+    }
+
+    private struct ReadProblem: Error { var outcome: (Int, FileOutcome) }
+
+    /// A file's outcome when no rule can report in it: its syntax errors.
+    private func syntaxOnly(_ source: (path: String, bytes: [UInt8])) -> FileOutcome {
+        let parsed = GoParser.parseOnCurrentThread(name: source.path, bytes: source.bytes, base: 1)
+        var o = FileOutcome(path: source.path, bytes: source.bytes)
+        o.syntaxErrors = parsed.errors
+        o.source = parsed.source
+        return o
+    }
+
+    /// What of an outcome the output needs: sizes always; bytes and positions only for a file
+    /// with findings, syntax errors or a fix.
+    private func kept(_ outcome: FileOutcome, _ bytes: [UInt8]) -> FileOutcome {
+        var o = outcome
+        o.size = bytes.count
+        o.lineCount = Driver.lineCount(bytes)
+        if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil {
+            o.bytes = []
+            o.source = nil
+        }
+        return o
     }
 
     /// Lines as `wc -l` plus an unterminated last line.

@@ -88,6 +88,12 @@ public enum FileReader {
         case isDirectory
     }
 
+    /// The size `stat` gives for `path` (0 when it cannot say): a cost estimate for scheduling.
+    public static func size(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? max(0, Int(st.st_size)) : 0
+    }
+
     public static func read(_ path: String) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { return .failure(.errno(errno)) }

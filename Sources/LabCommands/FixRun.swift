@@ -11,6 +11,8 @@ public struct FixOptions: Sendable {
     public var unsafeFixes = false
     public var rules: [String]? = nil
     public var disabled: [String] = []
+    /// The driver's prefilter and streaming (on); off only to prove they lose nothing.
+    public var shortcuts = true
     public init() {}
 }
 
@@ -50,6 +52,8 @@ public enum FixRun {
     public static func run(paths: [String], options: FixOptions) throws(FixOptionError) -> FixResult {
         var driver = Driver(analyzers: try analyzers(options))
         driver.fixes = policy(options)
+        driver.prefilter = options.shortcuts
+        driver.streaming = options.shortcuts
         return collect(driver.run(paths: paths), driver.analyzers, driver.fixes)
     }
 

@@ -2,28 +2,79 @@ import Foundation
 import XCTest
 import GoAnalysis
 import LabCommands
+import LabText
 import TestSupport
 
-/// The driver streams a tree folder by folder and keeps only what the output needs; on
-/// GOROOT/src it must find exactly what one batch of every file analysed together finds.
+/// The driver's shortcuts — the prefilter (folders where no rule can report are only checked
+/// for syntax) and streaming (folder by folder within a memory budget) — must lose nothing:
+/// on GOROOT/src the whole JSON output equals that of one batch of every file analysed
+/// together with no prefilter.
 final class StreamingTests: XCTestCase {
-    func testStreamedFindingsEqualOneBatchOnGoRoot() throws {
+    func testShortcutsOnAndOffGiveTheSameJSONOnGoRoot() throws {
         let src = try TestGo.goRootSource()
+        var off = FixOptions()
+        off.shortcuts = false
+        let reference = try FixRun.run(paths: [src.path + "/..."], options: off)
         let streamed = try FixRun.run(paths: [src.path + "/..."], options: FixOptions())
-        var sources: [(path: String, bytes: [UInt8])] = []
-        for case .file(let path) in SourceWalker.expand([src.path + "/..."], mode: .goCommand) {
-            if case .success(let bytes) = FileReader.read(path) { sources.append((path, bytes)) }
-        }
-        let batch = Driver(analyzers: FixRun.allRules).analyze(sources)
-        var expected: [String: [Diagnostic]] = [:]
-        for f in batch where !f.diagnostics.isEmpty { expected[f.path] = f.diagnostics }
-        var got: [String: [Diagnostic]] = [:]
-        for f in streamed.report.files where !f.diagnostics.isEmpty { got[f.path] = f.diagnostics }
-        XCTAssertGreaterThan(expected.values.map(\.count).reduce(0, +), 300, "GOROOT has findings")
-        XCTAssertEqual(Set(got.keys), Set(expected.keys))
-        for (path, list) in expected { XCTAssertEqual(got[path], list, path) }
+        XCTAssertGreaterThan(reference.findings.count, 300, "GOROOT has findings")
+        let json = { (r: FixResult) in FindingFormat.json(r.findings, files: r.report.files, .en) }
+        let (a, b) = (json(reference), json(streamed))
+        XCTAssertEqual(a.count, b.count)
+        XCTAssertTrue(a == b, "the JSON differs")
+        XCTAssertEqual(reference.report.files.map(\.path), streamed.report.files.map(\.path))
+        XCTAssertEqual(reference.report.totalBytes, streamed.report.totalBytes)
         // Files without findings keep neither their bytes nor their line table.
         let idle = streamed.report.files.filter { $0.diagnostics.isEmpty && $0.syntaxErrors.isEmpty && $0.fixed == nil }
         XCTAssertTrue(idle.allSatisfy { $0.bytes.isEmpty && $0.source == nil && $0.size > 0 })
+    }
+
+    /// The prefilter reads tokens, not bytes: `defer` or `go` in a comment or string does not
+    /// make a file a candidate; the keyword does, and so does the identifier `Go`.
+    func testPrefilterReadsTokens() {
+        let filter = FilePrefilter.anyToken(["defer", "go", "Go"])
+        XCTAssertFalse(filter.admits(Array("//go:build linux\n\npackage p // defer later\n\nvar s = \"defer go\"\n".utf8)))
+        XCTAssertFalse(filter.admits(Array("package p\n\nfunc deferred() { goal := 1; _ = goal }\n".utf8)))
+        XCTAssertTrue(filter.admits(Array("package p\n\nfunc f() { defer g() }\n".utf8)))
+        XCTAssertTrue(filter.admits(Array("package p\n\nfunc f() { go/**/g() }\n".utf8)))
+        XCTAssertTrue(filter.admits(Array("package p\n\nfunc f(g group) { g.Go(h) }\n".utf8)))
+        XCTAssertTrue(FilePrefilter.always.admits([]))
+        XCTAssertEqual(FilePrefilter.union([.anyToken(["defer"]), .always]), .always)
+    }
+
+    /// A folder the prefilter skips still reports its syntax errors, and a folder with a
+    /// candidate is analysed whole (a rule may read a callee in another file).
+    func testSkippedFoldersStillReportSyntaxErrors() throws {
+        let dir = try temporaryDirectory(self)
+        try write("package plain\n\nfunc f() {\n", to: dir.appendingPathComponent("plain/a.go"))
+        try write("package plain\n\nfunc g() {}\n", to: dir.appendingPathComponent("plain/b.go"))
+        // A candidate whose finding depends on a callee in another file of its package.
+        try write("""
+            package used
+
+            import "os"
+
+            func all(names []string) {
+            \tfor _, n := range names {
+            \t\tf, err := open(n)
+            \t\tif err != nil {
+            \t\t\treturn
+            \t\t}
+            \t\tdefer f.Close()
+            \t}
+            }
+
+            var _ = os.Open
+
+            """, to: dir.appendingPathComponent("used/a.go"))
+        try write("package used\n\nimport \"os\"\n\nfunc open(n string) (*os.File, error) { return os.Open(n) }\n",
+                  to: dir.appendingPathComponent("used/b.go"))
+        for shortcuts in [true, false] {
+            var options = FixOptions()
+            options.shortcuts = shortcuts
+            let result = try FixRun.run(paths: [dir.path + "/..."], options: options)
+            XCTAssertEqual(result.report.files.flatMap(\.syntaxErrorLines).count, 1)
+            XCTAssertTrue(result.hasErrors)
+            XCTAssertEqual(result.findings.map(\.diagnostic.rule), ["loop-defer"])
+        }
     }
 }

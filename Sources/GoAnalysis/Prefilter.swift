@@ -1,0 +1,52 @@
+import GoSyntax
+
+/// What a file must contain for an analyzer to report anything in it, decided before the file
+/// is parsed: keywords or identifiers as the scanner reads them (a word in a comment or a
+/// string does not count). The driver's prefilter: a folder none of whose files holds one of
+/// its reported analyzers' tokens is only checked for syntax, one file at a time.
+///
+/// Exact by construction: a rule that reports only at a `defer` statement cannot report in a
+/// package without the `defer` keyword. Rules that read other files of the package (callee
+/// bodies, declared types) are covered because the decision is made for the whole folder.
+public struct FilePrefilter: Sendable, Equatable {
+    /// The tokens (keywords or identifiers), any one of which a file needs; nil: every file.
+    public var tokens: Set<String>?
+
+    /// Every file may hold a finding (no prefilter).
+    public static let always = FilePrefilter(tokens: nil)
+
+    /// A file may hold a finding only when one of `tokens` is among its tokens.
+    public static func anyToken(_ tokens: Set<String>) -> FilePrefilter { FilePrefilter(tokens: tokens) }
+
+    /// The prefilter of a set of analyzers: a file passes when it passes any one's.
+    public static func union(_ filters: [FilePrefilter]) -> FilePrefilter {
+        var all = Set<String>()
+        for f in filters {
+            guard let t = f.tokens else { return .always }
+            all.formUnion(t)
+        }
+        return .anyToken(all)
+    }
+
+    /// Whether `bytes` may hold a finding: a byte search rules most files out, the scanner
+    /// decides the rest (so `go` in `//go:build` or "defer" in a comment does not count).
+    public func admits(_ bytes: [UInt8]) -> Bool {
+        guard let tokens else { return true }
+        let words = tokens.map { Array($0.utf8) }.filter { ByteSearch.contains(bytes, $0) }
+        guard !words.isEmpty else { return false }
+        return bytes.withUnsafeBufferPointer { buf in
+            var scanner = GoScanner(buf)
+            while true {
+                let t = scanner.scan()
+                if t.kind == .eof { return false }
+                guard t.kind == .ident || t.kind.isKeyword else { continue }
+                let length = t.end - t.start
+                for w in words where w.count == length {
+                    var k = 0
+                    while k < length && buf[t.start + k] == w[k] { k += 1 }
+                    if k == length { return true }
+                }
+            }
+        }
+    }
+}
