@@ -11,6 +11,15 @@ public struct CostReport: Sendable, Hashable, Codable {
         public var nsPerOp: Double
         public var bytesPerOp: Int?
         public var allocsPerOp: Int?
+
+        /// The result as `go test -bench` prints it (without the GOMAXPROCS suffix):
+        /// `BenchmarkX  2000  3.27 ns/op  0 B/op  0 allocs/op`.
+        public var line: String {
+            var out = "\(name)\t\(iterations)\t\(String(format: "%.2f", nsPerOp)) ns/op"
+            if let bytesPerOp { out += "\t\(bytesPerOp) B/op" }
+            if let allocsPerOp { out += "\t\(allocsPerOp) allocs/op" }
+            return out
+        }
     }
 
     public struct Verdict: Sendable, Hashable, Codable {

@@ -8,6 +8,8 @@ import LabRunner
 public struct SavedRun: Codable, Sendable, Equatable {
     /// Figures by name (`peakOpenFiles`, …, `dbInUse`, `dbWaitCount`); absent when not measured.
     public var figures: [String: Int]
+    /// The program's output, then the benchmark results of a bench example (its lessons bind
+    /// `stdout#BenchmarkX` to them).
     public var stdout: String
     /// When it was measured (ISO 8601).
     public var measuredAt: String
@@ -18,7 +20,12 @@ public struct SavedRun: Codable, Sendable, Equatable {
             if let value = run.value(of: figure.rawValue) { figures[figure.rawValue] = value }
         }
         self.figures = figures
-        stdout = run.stdout
+        var text = run.stdout
+        for b in run.cost?.benchmarks ?? [] {
+            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            text += b.line + "\n"
+        }
+        stdout = text
         measuredAt = ISO8601DateFormatter().string(from: Date())
     }
 }

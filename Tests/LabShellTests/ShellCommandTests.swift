@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import LabShell
+@testable import LabRunner
+import LabLessons
 
 /// Commands, aliases, suggestions, completion candidates and the state file.
 final class ShellCommandTests: XCTestCase {
@@ -85,5 +87,24 @@ final class ShellCommandTests: XCTestCase {
         XCTAssertEqual(EditLineReader.historyProblem(file), "not UTF-8")
         try Data("_HiStOrY_V2_\ntoc\n".utf8).write(to: file)
         XCTAssertNil(EditLineReader.historyProblem(file))
+    }
+}
+
+/// What a run leaves for the lessons' `{{run:…}}` bindings.
+final class RunResultsTests: XCTestCase {
+    /// A bench example's lessons bind `stdout#BenchmarkX` to go test's result lines: the saved
+    /// output carries them after the program's own.
+    func testBenchmarkLinesFillStdoutBindings() {
+        var run = RunMeasurement(id: "defer-cost", variant: "bad", exitCode: 0, stdout: "counter: 3\n", stderr: "",
+                                 report: ProbeReport(), wallMillis: 5, timedOut: false, failure: nil)
+        var cost = CostReport()
+        cost.benchmarks = CostReport.benchmarks("BenchmarkDeferInLoop-2   \t  300\t  4012 ns/op\t  512 B/op\t  8 allocs/op\n")
+        run.cost = cost
+        var results = RunResults()
+        results.record(run)
+        let line = results.value(RunFigure(example: "defer-cost", variant: "bad", figure: "stdout", line: "BenchmarkDeferInLoop"))
+        XCTAssertEqual(line, "BenchmarkDeferInLoop\t300\t4012.00 ns/op\t512 B/op\t8 allocs/op")
+        XCTAssertEqual(results.value(RunFigure(example: "defer-cost", variant: "bad", figure: "stdout", line: "counter")), "counter: 3")
+        XCTAssertNil(results.value(RunFigure(example: "defer-cost", variant: "fixed", figure: "stdout", line: "BenchmarkDeferInLoop")))
     }
 }
