@@ -73,7 +73,7 @@ extension WorkshopMessage: MessageCatalog {
         case .readmeCommands: return LocalizedText(zh: "常用命令（在本目录中运行）：", en: "Commands (run them in this folder):")
         case .readmeExercises: return LocalizedText(zh: "练习", en: "Exercises")
         case .readmeTask: return LocalizedText(zh: "任务", en: "Task")
-        case .readmeFiles: return LocalizedText(zh: "要修改的文件：%1。%2 是测试用的驱动程序，检查时总是使用原始版本。用 `go run . -seed 1` 可以自己运行。", en: "The file to edit: %1. %2 is our driver; checks always use its original. `go run . -seed 1` runs it yourself.")
+        case .readmeFiles: return LocalizedText(zh: "要修改的文件：%1。测试用的驱动程序：%2，检查时总是使用它们的原始版本。用 `go run . -seed 1` 可以自己运行。", en: "The file to edit: %1. Our driver: %2; checks always use the shipped originals. `go run . -seed 1` runs it yourself.")
         case .readmeCheck: return LocalizedText(zh: "检查：`deferlab workshop check %1`　提示：`deferlab workshop hint %1`", en: "Check: `deferlab workshop check %1`   Hint: `deferlab workshop hint %1`")
         case .readmeOther: return LocalizedText(zh: "English: `deferlab workshop lang en`", en: "中文：`deferlab workshop lang zh`")
         case .verifyStart: return LocalizedText(zh: "验证练习集（%1 个练习）…", en: "Verifying the exercise set (%1 exercises)…")
