@@ -1,0 +1,38 @@
+// The learner's file for the waitgroup-panic-worker exercise.
+package main
+
+import "sync"
+
+// ingest reads every partition in its own goroutine and decodes its lines
+// with decodeEvent. A line that cannot be decoded is recorded in Rejected
+// and skipped; the rest of its partition is still read.
+func ingest(parts []*Partition) Stats {
+	st := Stats{ByService: make(map[string]int)}
+	var mu sync.Mutex // guards st
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				line, off, ok := p.Next()
+				if !ok {
+					return
+				}
+				ev, err := decodeEvent(line)
+
+				mu.Lock()
+				if err != nil {
+					st.Rejected = append(st.Rejected, Offset{p.ID, off})
+				} else {
+					st.Events++
+					st.Bytes += ev.Bytes
+					st.ByService[ev.Service]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return st
+}
