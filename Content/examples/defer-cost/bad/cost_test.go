@@ -28,8 +28,26 @@ func BenchmarkLockDeferUnlock(b *testing.B) {
 	}
 }
 
+func BenchmarkNineDefers(b *testing.B) {
+	for range b.N {
+		nineDefers()
+	}
+}
+
+func BenchmarkManyReturns(b *testing.B) {
+	for range b.N {
+		manyReturns(7)
+	}
+}
+
 func BenchmarkDeferInLoop(b *testing.B) {
 	for range b.N {
 		deferInLoop(loopLen)
+	}
+}
+
+func BenchmarkLoopDeferNoArgs(b *testing.B) {
+	for range b.N {
+		loopDeferNoArgs(loopLen)
 	}
 }

@@ -54,20 +54,82 @@ func lockDeferUnlock() {
 	counter++
 }
 
+// nineDefers has one defer more than the compiler open-codes in a function
+// (it keeps the pending defers in a one-byte mask, so at most 8): every defer
+// here gets a record in the stack frame instead. Still no heap allocation.
+//
+//go:noinline
+func nineDefers() {
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+}
+
+// manyReturns has two defers and eight return statements. Open coding copies
+// the deferred calls to every exit, so the compiler gives up when returns ×
+// defers is more than 15: both defers get stack records.
+//
+//go:noinline
+func manyReturns(x int) int {
+	defer bump()
+	defer bump()
+	if x == 1 {
+		return 10
+	}
+	if x == 2 {
+		return 20
+	}
+	if x == 3 {
+		return 30
+	}
+	if x == 4 {
+		return 40
+	}
+	if x == 5 {
+		return 50
+	}
+	if x == 6 {
+		return 60
+	}
+	if x == 7 {
+		return 70
+	}
+	return 0
+}
+
 // deferInLoop registers one deferred call per iteration; all of them run
-// only when the function returns.
+// only when the function returns. The call takes an argument, so each
+// iteration allocates a closure that keeps the argument until then.
 func deferInLoop(n int) {
 	for i := 0; i < n; i++ {
 		defer func(v int) { sink += v }(i)
 	}
 }
 
+// loopDeferNoArgs also defers in a loop, but the deferred call takes no
+// argument: the heap path again, yet the _defer records come from a per-P
+// pool and there is no closure to allocate, so a warm run allocates nothing.
+func loopDeferNoArgs(n int) {
+	for i := 0; i < n; i++ {
+		defer bump()
+	}
+}
+
+// main calls the functions once, so a run's pending-defers chart shows the
+// loop; nineDefers and manyReturns are only benchmarked.
 func main() {
 	noDefer()
 	oneDefer()
 	lockUnlock()
 	lockDeferUnlock()
 	deferInLoop(8)
+	loopDeferNoArgs(8)
 	fmt.Println("counter:", counter, "sink:", sink)
 	fmt.Println("run the benchmarks with: go test -bench . -benchmem -run '^$'")
 }

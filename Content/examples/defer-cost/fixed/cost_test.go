@@ -28,6 +28,18 @@ func BenchmarkLockDeferUnlock(b *testing.B) {
 	}
 }
 
+func BenchmarkNineDefers(b *testing.B) {
+	for range b.N {
+		nineDefers()
+	}
+}
+
+func BenchmarkManyReturns(b *testing.B) {
+	for range b.N {
+		manyReturns(7)
+	}
+}
+
 func BenchmarkClosureInLoop(b *testing.B) {
 	for range b.N {
 		closureInLoop(loopLen)

@@ -55,6 +55,55 @@ func lockDeferUnlock() {
 	counter++
 }
 
+// nineDefers has one defer more than the compiler open-codes in a function
+// (it keeps the pending defers in a one-byte mask, so at most 8): every defer
+// here gets a record in the stack frame instead. Still no heap allocation.
+//
+//go:noinline
+func nineDefers() {
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+	defer bump()
+}
+
+// manyReturns has two defers and eight return statements. Open coding copies
+// the deferred calls to every exit, so the compiler gives up when returns ×
+// defers is more than 15: both defers get stack records.
+//
+//go:noinline
+func manyReturns(x int) int {
+	defer bump()
+	defer bump()
+	if x == 1 {
+		return 10
+	}
+	if x == 2 {
+		return 20
+	}
+	if x == 3 {
+		return 30
+	}
+	if x == 4 {
+		return 40
+	}
+	if x == 5 {
+		return 50
+	}
+	if x == 6 {
+		return 60
+	}
+	if x == 7 {
+		return 70
+	}
+	return 0
+}
+
 // closureInLoop wraps each iteration in a function literal, so each deferred
 // call runs at the end of its own iteration.
 func closureInLoop(n int) {
@@ -65,6 +114,8 @@ func closureInLoop(n int) {
 	}
 }
 
+// main calls the functions once, so a run's pending-defers chart shows the
+// loop; nineDefers and manyReturns are only benchmarked.
 func main() {
 	noDefer()
 	oneDefer()

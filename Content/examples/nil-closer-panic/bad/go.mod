@@ -1,0 +1,3 @@
+module deferlab.example/nil-closer-panic/bad
+
+go 1.23

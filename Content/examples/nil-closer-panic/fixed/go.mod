@@ -1,0 +1,3 @@
+module deferlab.example/nil-closer-panic/fixed
+
+go 1.23
