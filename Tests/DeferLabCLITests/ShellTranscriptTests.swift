@@ -119,7 +119,7 @@ final class ShellTranscriptTests: XCTestCase {
         let saved = try String(contentsOf: state.appendingPathComponent("deferlab/state.json"), encoding: .utf8)
         XCTAssertTrue(saved.contains("\"2.4/predict-param\""), saved)
         let toc = try shell("toc\nquit\n", lang: "en", state: state)
-        XCTAssertTrue(toc.stdout.contains("2.4 Closure capture and delayed-release traps  predictions ✓1/3"), toc.stdout)
+        XCTAssertTrue(toc.stdout.contains("2.4 Closure capture and delayed-release traps  predictions ✓1/4"), toc.stdout)
         XCTAssertTrue(toc.stdout.contains("predictions ✓0/3"), toc.stdout)
     }
 
@@ -187,9 +187,9 @@ final class ShellTranscriptTests: XCTestCase {
         // "run to measure"; the bad variant, never run, still asks for a run.
         let later = try shell("open 1\nquit\n", lang: "en", state: state)
         let flat = later.stdout.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let page = flat.components(separatedBy: "Peak open files in the bad version:").last ?? ""
-        XCTAssertTrue(page.hasPrefix(" [run to measure]; in the fixed one: 1.") || page.hasPrefix(" [run to measure]; in the fixed one: 2."),
-                      later.stdout)
+        let page = flat.components(separatedBy: "Peak open files:").last ?? ""
+        XCTAssertTrue(page.hasPrefix(" [run to measure] in the bad version, 1 in the fixed one")
+                      || page.hasPrefix(" [run to measure] in the bad version, 2 in the fixed one"), later.stdout)
     }
 
     /// pprof runs the leaking service and its fix: in bad most goroutines wait in the handler's

@@ -276,3 +276,66 @@ final class LessonBookTests: XCTestCase {
         return (copy, examples)
     }
 }
+
+/// Every claim of the article is settled in `Lessons/claims/<section>.json`: confirmed or
+/// corrected by a block bound to a run, or out of scope with a reason the section's notes give.
+final class ArticleClaimTests: XCTestCase {
+    struct ClaimFile: Decodable {
+        struct Claim: Decodable {
+            var claim: String
+            var verdict: String
+            var blocks: [String]
+            var why: String?
+        }
+        var section: String
+        var claims: [Claim]
+    }
+
+    func testEveryClaimIsSettledAndBoundToARun() throws {
+        let examples = try ExampleCatalog.forCurrentProcess()
+        let book = try LessonBook.forCurrentProcess(examples: examples, ruleNames: LessonBookTests.rules,
+                                                    exerciseIDs: LessonBookTests.exercises(examples))
+        let folder = examples.contentFolder.deletingLastPathComponent().appendingPathComponent("Lessons/claims", isDirectory: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        // One file per section of the outline.
+        XCTAssertEqual(Set(names), Set(LessonBookTests.outline.map { "\($0).json" }))
+        var total = 0
+        for name in names {
+            let file = try JSONDecoder().decode(ClaimFile.self, from: Data(contentsOf: folder.appendingPathComponent(name)))
+            XCTAssertEqual("\(file.section).json", name)
+            guard let section = book.section(id: file.section) else {
+                XCTFail("\(name): no lesson for section \(file.section)")
+                continue
+            }
+            XCTAssertFalse(file.claims.isEmpty, name)
+            let blocks = Dictionary(section.blocks.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            for claim in file.claims {
+                total += 1
+                let at = "\(name): \(claim.claim.prefix(60))"
+                XCTAssertFalse(claim.claim.trimmingCharacters(in: .whitespaces).isEmpty, at)
+                for key in claim.blocks where blocks[key] == nil { XCTFail("\(at): no block \(key)") }
+                switch claim.verdict {
+                case "confirmed", "corrected":
+                    let bound = claim.blocks.compactMap { blocks[$0] }.contains { block in
+                        switch block.content {
+                        case .run, .diff, .correction, .question: return true
+                        default:
+                            return block.content.texts.contains { field in
+                                LessonText.segments(field.value.en).contains {
+                                    if case .placeholder(.run) = $0 { return true } else { return false }
+                                }
+                            }
+                        }
+                    }
+                    XCTAssertTrue(bound, "\(at): \(claim.verdict) but bound to no run")
+                case "out-of-scope":
+                    XCTAssertFalse((claim.why ?? "").isEmpty, "\(at): out of scope without a reason")
+                    XCTAssertNotNil(blocks["notes"], "\(at): the section has no notes block to say why")
+                default:
+                    XCTFail("\(at): unknown verdict \(claim.verdict)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(total, 100, "the article has more claims than that")
+    }
+}

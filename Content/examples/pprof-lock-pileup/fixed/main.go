@@ -3,7 +3,7 @@
 // method of its own). Requests now run concurrently: at the snapshot only
 // the requests inside their backend call are alive, none is queued on the
 // mutex, and the heap holds only their buffers. The program writes the same
-// profiles as the bad variant.
+// profiles as the bad variant, CPU profile included.
 package main
 
 import (
@@ -81,8 +81,17 @@ func run(requests int, interval, work time.Duration, bufSize int, snapshot time.
 		return 1
 	}
 	fmt.Println("profiles directory:", out)
+	var cpuFile *os.File // the CPU profile, from the snapshot to the end
+	var err error
+	defer func() {
+		if cpuFile != nil { // an error path; otherwise it is stopped and checked below
+			pprof.StopCPUProfile()
+			cpuFile.Close()
+		}
+	}()
 
 	s := &service{cache: make(map[int]int), work: work, buf: bufSize}
+	var lat latencies
 	var wg sync.WaitGroup
 	start := time.Now()
 	snapAt := time.After(snapshot)
@@ -93,13 +102,15 @@ func run(requests int, interval, work time.Duration, bufSize int, snapshot time.
 		select {
 		case <-arrivals.C:
 			wg.Add(1)
+			arrived := time.Now()
 			go func(id int) {
 				defer wg.Done()
 				s.handle(id)
+				lat.add(time.Since(arrived))
 			}(i)
 			i++
 		case <-snapAt:
-			if err := writeProfiles(out); err != nil {
+			if cpuFile, err = takeSnapshot(out); err != nil {
 				fmt.Fprintln(os.Stderr, "error:", err)
 				return 1
 			}
@@ -108,14 +119,76 @@ func run(requests int, interval, work time.Duration, bufSize int, snapshot time.
 	}
 	if !snapped {
 		<-snapAt
-		if err := writeProfiles(out); err != nil {
+		if cpuFile, err = takeSnapshot(out); err != nil {
 			fmt.Fprintln(os.Stderr, "error:", err)
 			return 1
 		}
 	}
 	wg.Wait()
-	fmt.Printf("served %d requests in %v\n", requests, time.Since(start).Round(time.Millisecond))
+	elapsed := time.Since(start)
+	pprof.StopCPUProfile()
+	err = cpuFile.Close()
+	cpuFile = nil
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		return 1
+	}
+	cpu, err := summarizeCPUProfile(filepath.Join(out, "cpu.pprof"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		return 1
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Println("request latency:", lat.String())
+	fmt.Printf("gc cycles over the run: %d (one of them forced for the heap profile)\n", ms.NumGC)
+	fmt.Println("cpu profile:", cpu)
+	fmt.Printf("served %d requests in %v\n", requests, elapsed.Round(time.Millisecond))
 	return 0
+}
+
+// latencies records how long each request took from its arrival to the end
+// of its handler, queueing included.
+type latencies struct {
+	mu       sync.Mutex
+	n        int
+	sum, max time.Duration
+}
+
+func (l *latencies) add(d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.n++
+	l.sum += d
+	l.max = max(l.max, d)
+}
+
+func (l *latencies) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.n == 0 {
+		return "no requests"
+	}
+	r := 100 * time.Microsecond
+	return fmt.Sprintf("mean %v, max %v", (l.sum / time.Duration(l.n)).Round(r), l.max.Round(r))
+}
+
+// takeSnapshot writes the profiles of this moment, then starts a CPU profile
+// (cpu.pprof) for the rest of the run: started after the heap snapshot, so
+// the profiler's own buffers are not in the heap profile.
+func takeSnapshot(dir string) (*os.File, error) {
+	if err := writeProfiles(dir); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(filepath.Join(dir, "cpu.pprof"))
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // writeProfiles writes goroutine.txt (debug=1), goroutine-stacks.txt
@@ -134,8 +207,13 @@ func writeProfiles(dir string) error {
 		}
 		return f.Close()
 	}
-	var sb strings.Builder
+	// Both goroutine profiles first, back to back, so that they describe
+	// the same moment; then the files.
+	var sb, stacks strings.Builder
 	if err := pprof.Lookup("goroutine").WriteTo(&sb, 1); err != nil {
+		return err
+	}
+	if err := pprof.Lookup("goroutine").WriteTo(&stacks, 2); err != nil {
 		return err
 	}
 	if err := write("goroutine.txt", func(f *os.File) error {
@@ -145,7 +223,8 @@ func writeProfiles(dir string) error {
 		return err
 	}
 	if err := write("goroutine-stacks.txt", func(f *os.File) error {
-		return pprof.Lookup("goroutine").WriteTo(f, 2)
+		_, err := f.WriteString(stacks.String())
+		return err
 	}); err != nil {
 		return err
 	}
@@ -156,10 +235,13 @@ func writeProfiles(dir string) error {
 		return err
 	}
 	printTop(sb.String())
+	fmt.Println("most common wait reason (debug=2):", topWaitReason(stacks.String()))
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	fmt.Printf("heap in use after GC: %d KiB in %d live objects\n", ms.HeapAlloc>>10, ms.HeapObjects)
-	fmt.Println("heap top (inuse_space):", heapTop())
+	fn, line := heapTop()
+	fmt.Println("heap top (inuse_space):", fn)
+	fmt.Println("heap top line (inuse_space):", line)
 	fmt.Println("wrote goroutine.txt (debug=1), goroutine-stacks.txt (debug=2), heap.pprof")
 	return nil
 }
@@ -202,31 +284,68 @@ func printTop(profile string) {
 	fmt.Printf("largest group: %d goroutines in %s, innermost frame %s\n", bestCount, bestMain, bestTop)
 }
 
-// heapTop names the function holding the most live heap in the sampled records the heap
-// profile is made of (the first frame outside the runtime, as pprof -top's flat column).
-func heapTop() string {
+// topWaitReason counts the goroutines of a debug=2 goroutine profile by the
+// wait reason in their header line ("goroutine 7 [sync.Mutex.Lock, 2 minutes]:")
+// and names the most common one.
+func topWaitReason(stacks string) string {
+	count := map[string]int{}
+	for _, l := range strings.Split(stacks, "\n") {
+		if !strings.HasPrefix(l, "goroutine ") {
+			continue
+		}
+		_, rest, ok := strings.Cut(l, " [")
+		if !ok {
+			continue
+		}
+		reason, _, _ := strings.Cut(rest, "]")
+		reason, _, _ = strings.Cut(reason, ",")
+		count[reason]++
+	}
+	best, n := "none", 0
+	for reason, c := range count {
+		if c > n || (c == n && reason < best) {
+			best, n = reason, c
+		}
+	}
+	return fmt.Sprintf("%s, %d goroutines", best, n)
+}
+
+// heapTop names the function, and the line in it, holding the most live heap
+// in the sampled records the heap profile is made of: the first frame outside
+// the runtime, as pprof -top's flat column and pprof -list show them.
+func heapTop() (function, line string) {
 	n, _ := runtime.MemProfile(nil, true)
 	records := make([]runtime.MemProfileRecord, n+64)
 	n, ok := runtime.MemProfile(records, true)
 	if !ok {
-		return "unknown"
+		return "unknown", "unknown"
 	}
-	live := map[string]int64{}
+	byFunc, byLine := map[string]int64{}, map[string]int64{}
 	for _, r := range records[:n] {
-		name := "unknown"
-		for _, pc := range r.Stack() {
-			if f := runtime.FuncForPC(pc - 1); f != nil && !strings.HasPrefix(f.Name(), "runtime.") {
-				name = f.Name()
+		name, where := "unknown", "unknown"
+		frames := runtime.CallersFrames(r.Stack())
+		for {
+			f, more := frames.Next()
+			if f.Function != "" && !strings.HasPrefix(f.Function, "runtime.") {
+				name = f.Function
+				where = fmt.Sprintf("%s at %s:%d", f.Function, filepath.Base(f.File), f.Line)
+				break
+			}
+			if !more {
 				break
 			}
 		}
-		live[name] += r.InUseBytes()
+		byFunc[name] += r.InUseBytes()
+		byLine[where] += r.InUseBytes()
 	}
-	best, bytes := "unknown", int64(-1)
-	for name, b := range live {
-		if b > bytes || (b == bytes && name < best) {
-			best, bytes = name, b
+	top := func(live map[string]int64) string {
+		best, bytes := "unknown", int64(-1)
+		for name, b := range live {
+			if b > bytes || (b == bytes && name < best) {
+				best, bytes = name, b
+			}
 		}
+		return fmt.Sprintf("%s, %d KiB", best, bytes>>10)
 	}
-	return fmt.Sprintf("%s, %d KiB", best, bytes>>10)
+	return top(byFunc), top(byLine)
 }

@@ -1,0 +1,3 @@
+module deferlab.example/chan-send-leak/bad
+
+go 1.23

@@ -1,0 +1,3 @@
+module deferlab.example/chan-send-leak/fixed
+
+go 1.23
