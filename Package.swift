@@ -79,7 +79,7 @@ let package = Package(
             exclude: ["testdata", "trace"]
         ),
         .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain"]),
-        .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules", "GoToolchain", "LabText", "LabRunner"]),
+        .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules", "GoToolchain", "LabText", "LabRunner", "TestSupport"]),
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
                     exclude: ["programs"]),
         .testTarget(name: "LabCommandsTests",

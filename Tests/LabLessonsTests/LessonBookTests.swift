@@ -5,6 +5,7 @@ import LabContent
 import XCTest
 import GoToolchain
 import LabText
+import TestSupport
 
 /// The shipped lessons load and validate; damaged or one-language lessons are reported as
 /// values with clear messages.
@@ -215,12 +216,8 @@ final class LessonBookTests: XCTestCase {
             texts.append(("\(example.id) title", example.manifest.title.zh))
             texts.append(("\(example.id) demonstrates", example.manifest.demonstrates.zh))
         }
-        let receiver = try NSRegularExpression(pattern: #"（\*?[A-Za-z_][A-Za-z0-9_.]*）\."#)
-        let quotedError = try NSRegularExpression(pattern: #""[A-Za-z][^"\n]*[：，（）][^"\n]*""#)
         for (place, text) in texts {
-            let range = NSRange(text.startIndex..., in: text)
-            XCTAssertNil(receiver.firstMatch(in: text, range: range), "\(place): full-width parentheses around Go code: \(text)")
-            XCTAssertNil(quotedError.firstMatch(in: text, range: range), "\(place): full-width punctuation inside quoted Go text: \(text)")
+            for problem in ChineseText.problems(text) { XCTFail("\(place): \(problem): \(text)") }
         }
         XCTAssertGreaterThan(texts.count, 100)
     }

@@ -64,7 +64,13 @@ final class ExerciseSetTests: WorkshopTestCase {
             XCTAssertGreaterThanOrEqual(e.hints.en.count, 2, "\(e.id): hints come in steps")
             XCTAssertTrue(e.task.zh.joined().unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
                           "\(e.id): the zh task is Chinese")
+            for text in [e.title.zh] + e.task.zh + e.hints.zh + e.limits.map(\.why.zh) {
+                for problem in ChineseText.problems(text) { XCTFail("\(e.id): \(problem): \(text)") }
+            }
         }
+        // At least four exercises need the learner's own thinking: deferlab fix -w does not
+        // repair them (verify-set proves each claim).
+        XCTAssertGreaterThanOrEqual(set.exercises.filter { !$0.fixEngine }.count, 4)
     }
 
     func testEveryMessageHasBothLanguages() {
