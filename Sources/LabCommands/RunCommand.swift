@@ -24,8 +24,11 @@ public enum RunCommand {
         public init() {}
     }
 
+    /// `record` receives the runs made with an example's default workload (no arguments,
+    /// `-n`, `--go` or `--nofile`), which are what the lessons' figures describe.
     public static func execute(_ r: Request, examples: ExampleCatalog?, locator: GoLocator,
-                               interrupt: (@Sendable () -> Bool)? = nil) -> CommandOutput {
+                               interrupt: (@Sendable () -> Bool)? = nil,
+                               record: (([RunMeasurement]) -> Void)? = nil) -> CommandOutput {
         let catalog = Catalog(r.language)
         var out = CommandOutput()
         let plan: RunPlan
@@ -42,6 +45,9 @@ public enum RunCommand {
         let report = plan.run(with: runner, arguments: r.arguments.isEmpty ? nil : r.arguments,
                               timeout: r.timeoutSeconds.map { .milliseconds(Int64($0 * 1000)) },
                               openFileLimit: r.openFileLimit, goVersion: r.goVersion, count: r.count, profiles: profilesFolder)
+        if r.arguments.isEmpty && r.count == nil && r.goVersion == nil && r.openFileLimit == nil {
+            record?(report.runs)
+        }
         if r.json {
             out.line(report.json())
         } else {

@@ -57,6 +57,10 @@ public enum RunPlan: Sendable {
                     options.arguments += [flag, folder.path]
                 }
                 var run = runner.run(example: example, variant: variant, options: options)
+                if let profiles, example.manifest.profilesFlag != nil {
+                    RunPlan.copySource(example.folder(for: variant),
+                                       to: profiles.appendingPathComponent(variant.rawValue, isDirectory: true))
+                }
                 // What defer costs: benchmarks and verdicts from the source as written.
                 if example.manifest.kind == .bench { run.cost = runner.cost(of: example.folder(for: variant)) }
                 return run
@@ -73,6 +77,19 @@ public enum RunPlan: Sendable {
 }
 
 extension RunPlan {
+    /// The program's Go files beside its profiles, in `src/`: the profiles name the build
+    /// folder, which is gone after the run, and `go tool pprof -source_path=DIR/src` finds a
+    /// file by the folder's base name (`src`) in the recorded path.
+    public static func copySource(_ program: URL, to folder: URL) {
+        let fm = FileManager.default
+        let src = folder.appendingPathComponent("src", isDirectory: true)
+        try? fm.removeItem(at: src)
+        guard (try? fm.createDirectory(at: src, withIntermediateDirectories: true)) != nil else { return }
+        for name in (try? fm.contentsOfDirectory(atPath: program.path)) ?? [] where name.hasSuffix(".go") {
+            try? fm.copyItem(at: program.appendingPathComponent(name), to: src.appendingPathComponent(name))
+        }
+    }
+
     /// The example's workload flag `-n` with `count` as its value; nil when the arguments have
     /// no `-n` (the example has no workload size to scale).
     public static func scaled(_ args: [String], count: Int) -> [String]? {

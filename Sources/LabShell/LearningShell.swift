@@ -171,11 +171,12 @@ public final class LearningShell {
         }
         let store = StateStore(folder: StateStore.folder(environment: environment))
         var state = ShellState()
-        if !plain {
-            switch store.load() {
-            case .success(let saved): state = saved
-            case .failure(.damaged(let reason)): output.error(catalog.text(.shellStateDamaged, store.stateFile.path, reason))
-            }
+        switch store.load() {
+        case .success(let saved):
+            // The commands without the shell show the learner's figures too, and nothing else of it.
+            state = plain ? ShellState(results: saved.results) : saved
+        case .failure(.damaged(let reason)):
+            if !plain { output.error(catalog.text(.shellStateDamaged, store.stateFile.path, reason)) }
         }
         let terminal = plain ? Terminal(interactive: false, colour: false, width: Terminal.columns() ?? 80)
             : Terminal.current(environment: environment)

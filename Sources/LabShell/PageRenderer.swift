@@ -133,7 +133,8 @@ public struct PageRenderer {
             case .placeholder(.rule(let name)):
                 out += "\(TextLayout.codeOn)\(name)\(TextLayout.codeOff)"
             case .placeholder(.exercise(let id)):
-                out += catalog.text(.shellExerciseRef, "\(TextLayout.codeOn)deferlab workshop check \(id)\(TextLayout.codeOff)")
+                // The section's closing line says how to set the workshop up and check one.
+                out += catalog.text(.shellExerciseRef, "\(TextLayout.codeOn)\(id)\(TextLayout.codeOff)")
             case .malformed(let raw):
                 out += raw
             }

@@ -188,6 +188,7 @@ extension LearningShell {
             var options = RunOptions(arguments: example.manifest.args + ["-out", dir.path], timeout: example.manifest.timeout)
             options.separateAllocationRun = false
             let run = runner.run(example: example, variant: variant, options: options)
+            RunPlan.copySource(example.folder(for: variant), to: dir)
             results.record(run)
             output.line("")
             output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))

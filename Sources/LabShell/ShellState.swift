@@ -1,5 +1,6 @@
 import Foundation
 import LabCommands
+import LabRunner
 import LabText
 
 /// What the shell remembers between sessions, stored as JSON in the XDG state folder
@@ -78,5 +79,19 @@ public struct StateStore: Sendable {
     public func save(_ state: ShellState) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try JSONOutput.data(state).write(to: stateFile, options: .atomic)
+    }
+}
+
+extension StateStore {
+    /// Adds measured example runs to the saved results, so the lessons show them (what
+    /// `deferlab run` leaves for `deferlab lesson` and the shell). A damaged state file is
+    /// left as it is; a file that cannot be written is not an error of the run.
+    public func record(_ runs: [RunMeasurement]) {
+        guard case .success(var state) = load() else { return }
+        var results = RunResults(saved: state.results ?? [:])
+        for run in runs { results.record(run) }
+        guard !results.saved.isEmpty, results.saved != (state.results ?? [:]) else { return }
+        state.results = results.saved
+        try? save(state)
     }
 }

@@ -133,6 +133,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellBye
     case shellSectionRef
     case shellExerciseRef
+    case shellPprofList
     case shellToc
     case shellRunning
     case shellNoDiff
@@ -280,6 +281,7 @@ extension Message: MessageCatalog {
         case .shellPprofVariant: return LocalizedText(zh: "== %1（剖析）==", en: "== %1 ==")
         case .shellPprofGoroutines: return LocalizedText(zh: "goroutine profile（debug=1）最大的几组：数量、程序里的函数、文件:行", en: "goroutine profile (debug=1), largest groups: count, the program's function, file:line")
         case .shellPprofHeap: return LocalizedText(zh: "heap profile（inuse_space）最靠前的条目：", en: "heap profile (inuse_space), top entries:")
+        case .shellPprofList: return LocalizedText(zh: "逐行查看某个函数（源码已复制到 src/）：%1", en: "a function line by line (the source is copied to src/): %1")
         case .shellPprofFiles: return LocalizedText(zh: "profile 文件保存在 %1", en: "the profile files are in %1")
         case .shellChartNoRun: return LocalizedText(zh: "还没有运行过 %1：先输入 run %1", en: "%1 has not been run yet: type run %1 first")
         case .shellUnknownCommand: return LocalizedText(zh: "未知命令 %1。你是想输入 %2 吗？", en: "unknown command %1; did you mean %2?")

@@ -58,8 +58,10 @@ struct Run: ParsableCommand {
         request.plain = isatty(1) == 0 || Environment.current["NO_COLOR"] != nil || Environment.current["TERM"] == "dumb"
         if isatty(1) != 0 { request.width = Terminal.columns() }
         Interrupt.install()
+        let store = StateStore(folder: StateStore.folder(environment: Environment.current))
         try Console.show(RunCommand.execute(request, examples: try? ExampleCatalog.forCurrentProcess(),
-                                            locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested }))
+                                            locator: GoLocator.forCurrentProcess(), interrupt: { Interrupt.requested },
+                                            record: { store.record($0) }))
     }
 }
 

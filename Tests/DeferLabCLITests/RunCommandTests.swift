@@ -85,6 +85,10 @@ final class RunCommandTests: XCTestCase {
         }
         let top = out.stdout.components(separatedBy: "goroutine profile (debug=1), largest groups").last ?? ""
         XCTAssertTrue(top.range(of: #"\n  \d+  main\.\(\*service\)\.handle  main\.go:\d+"#, options: .regularExpression) != nil, out.stdout)
+        // The source beside the profiles, and a pprof command that finds it.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("prof/bad/src/main.go").path))
+        let list = try XCTUnwrap(out.stdout.split(separator: "\n").first { $0.contains("go tool pprof -source_path=") })
+        XCTAssertTrue(list.contains(dir.appendingPathComponent("prof/bad/src").path), String(list))
         let other = try CLI.run(["run", "--lang", "en", "--profiles", "prof", "loop-defer-files"], in: dir)
         XCTAssertEqual(other.status, 2)
         XCTAssertTrue(other.stderr.contains("writes no profiles"), other.stderr)
@@ -123,5 +127,31 @@ final class RunOptionsTests: XCTestCase {
         let notScalable = try CLI.run(["run", "--n", "5", "double-unlock"])
         XCTAssertEqual(notScalable.status, 2)
         XCTAssertEqual(try CLI.run(["run", "--go", "banana", "loopvar-capture"]).status, 2)
+    }
+
+    /// `deferlab run` with an example's default workload leaves its figures for the lessons
+    /// (`deferlab lesson` and the shell); a run with other arguments does not.
+    func testRunsLeaveTheirFiguresForTheLessons() throws {
+        guard try CLI.run(["doctor"]).status == 0 else { throw XCTSkip("no Go toolchain") }
+        let state = try temporaryDirectory(self)
+        let env = ["XDG_STATE_HOME": state.path]
+        let before = try CLI.run(["lesson", "--lang", "en", "2.2"], env: env)
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertTrue(before.stdout.contains("run to measure"), before.stdout)
+        XCTAssertEqual(try CLI.run(["run", "--lang", "en", "defer-args-evaluated", "--", "-n", "2"], env: env).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: state.appendingPathComponent("deferlab/state.json").path),
+                       "a run with its own arguments is not what the lesson describes")
+        // Every example whose figures 2.2 shows.
+        let lesson = try String(contentsOf: LanguageClientTests.root.appendingPathComponent("Lessons/2.2-defer-stack.json"), encoding: .utf8)
+        let bound = try NSRegularExpression(pattern: #"\{\{run:([a-z0-9-]+)/"#)
+        let ids = Set(bound.matches(in: lesson, range: NSRange(lesson.startIndex..., in: lesson)).compactMap {
+            Range($0.range(at: 1), in: lesson).map { String(lesson[$0]) }
+        })
+        XCTAssertFalse(ids.isEmpty)
+        for id in ids.sorted() {
+            XCTAssertEqual(try CLI.run(["run", "--lang", "en", id], env: env).status, 0, id)
+        }
+        let after = try CLI.run(["lesson", "--lang", "en", "2.2"], env: env)
+        XCTAssertFalse(after.stdout.contains("run to measure"), after.stdout)
     }
 }

@@ -15,6 +15,14 @@ public enum CLI {
         return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("deferlab")
     }
 
+    /// A state folder for every command a test runs (a test that needs its own passes one).
+    public static let stateHome: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("deferlab-cli-state-\(getpid())", isDirectory: true)
+        try? FileManager.default.removeItem(at: dir)
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
     public struct Output {
         public var status: Int32
         public var stdout: String
@@ -25,6 +33,8 @@ public enum CLI {
                     removing: Set<String> = [], executable: URL? = nil, asUser user: String? = nil,
                     stdin: String? = nil) throws -> Output {
         var environment = ProcessInfo.processInfo.environment
+        // The learner's saved state is the test process's own, never the user's.
+        environment["XDG_STATE_HOME"] = stateHome.path
         for k in removing { environment.removeValue(forKey: k) }
         environment.merge(env) { _, new in new }
         var exe = (executable ?? binary).path
