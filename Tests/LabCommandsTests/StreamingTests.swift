@@ -12,20 +12,38 @@ import TestSupport
 final class StreamingTests: XCTestCase {
     func testShortcutsOnAndOffGiveTheSameJSONOnGoRoot() throws {
         let src = try TestGo.goRootSource()
+        let reference = try compare(src.path + "/...")
+        XCTAssertGreaterThan(reference.findings.count, 300, "GOROOT has findings")
+    }
+
+    /// The same on other trees, when `DEFERLAB_SHORTCUT_TREES` names them (colon-separated
+    /// folders, e.g. fetched real projects; not part of the suite's default run).
+    func testShortcutsOnAndOffGiveTheSameJSONOnGivenTrees() throws {
+        let trees = (ProcessInfo.processInfo.environment["DEFERLAB_SHORTCUT_TREES"] ?? "").split(separator: ":").map(String.init)
+        guard !trees.isEmpty else { throw XCTSkip("DEFERLAB_SHORTCUT_TREES names no trees") }
+        for tree in trees {
+            let r = try compare(tree + "/...")
+            print("\(tree): \(r.report.files.count) files, \(r.findings.count) findings, the same with and without the shortcuts")
+        }
+    }
+
+    /// Runs `fix` with the shortcuts on and off on `path`, asserts the same output, returns the reference.
+    @discardableResult
+    func compare(_ path: String) throws -> FixResult {
         var off = FixOptions()
         off.shortcuts = false
-        let reference = try FixRun.run(paths: [src.path + "/..."], options: off)
-        let streamed = try FixRun.run(paths: [src.path + "/..."], options: FixOptions())
-        XCTAssertGreaterThan(reference.findings.count, 300, "GOROOT has findings")
+        let reference = try FixRun.run(paths: [path], options: off)
+        let streamed = try FixRun.run(paths: [path], options: FixOptions())
         let json = { (r: FixResult) in FindingFormat.json(r.findings, files: r.report.files, .en) }
         let (a, b) = (json(reference), json(streamed))
-        XCTAssertEqual(a.count, b.count)
-        XCTAssertTrue(a == b, "the JSON differs")
+        XCTAssertEqual(a.count, b.count, path)
+        XCTAssertTrue(a == b, "the JSON differs on \(path)")
         XCTAssertEqual(reference.report.files.map(\.path), streamed.report.files.map(\.path))
         XCTAssertEqual(reference.report.totalBytes, streamed.report.totalBytes)
         // Files without findings keep neither their bytes nor their line table.
         let idle = streamed.report.files.filter { $0.diagnostics.isEmpty && $0.syntaxErrors.isEmpty && $0.fixed == nil }
         XCTAssertTrue(idle.allSatisfy { $0.bytes.isEmpty && $0.source == nil && $0.size > 0 })
+        return reference
     }
 
     /// The prefilter reads tokens, not bytes: `defer` or `go` in a comment or string does not
