@@ -77,8 +77,10 @@ extension Workshop {
             for e in set.exercises {
                 var lines = ["# \(e.order). \(e.title(lang))", "", "## \(text(.readmeTask))", ""]
                 for paragraph in e.task(lang) { lines += [paragraph, ""] }
-                lines += [text(.readmeFiles, e.files.map { "`\($0)`" }.joined(separator: ", "),
-                               e.harnessFiles().map { "`\($0)`" }.joined(separator: ", ")), "", text(.readmeCheck, e.id), ""]
+                // A list reads "a, b" in English and "a、b" in Chinese.
+                let separator = lang == .zh ? "、" : ", "
+                lines += [text(.readmeFiles, e.files.map { "`\($0)`" }.joined(separator: separator),
+                               e.harnessFiles().map { "`\($0)`" }.joined(separator: separator)), "", text(.readmeCheck, e.id), ""]
                 try AtomicWrite.write(Array(lines.joined(separator: "\n").utf8),
                                       to: folder.folder(of: e.id).appendingPathComponent("README.md").path)
             }
