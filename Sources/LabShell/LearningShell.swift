@@ -130,7 +130,7 @@ public final class LearningShell {
             return 2
         }
         shell.current = section
-        output.lines(shell.renderer.render(section))
+        output.lines(shell.renderer.render(section) + shell.practice(commandLine: true))
         return 0
     }
 
@@ -324,8 +324,9 @@ public final class LearningShell {
     /// screen (Enter or Space: the next page, q: the rest is skipped).
     func showPage() { page(renderer.render(current) + practice()) }
 
-    /// The workshop exercises that practise the current section, if any.
-    func practice() -> [String] {
+    /// The workshop exercises that practise the current section, if any, and how to start
+    /// them: with the shell's `exercise` command, or (`commandLine`) with `deferlab workshop`.
+    func practice(commandLine: Bool = false) -> [String] {
         guard let set = exerciseSet else { return [] }
         let chapter = current.id.split(separator: ".").first.map(String.init) ?? current.id
         let here = set.exercises.filter { $0.section == current.id }
@@ -333,7 +334,8 @@ public final class LearningShell {
         guard !matching.isEmpty else { return [] }
         let list = matching.map { "\($0.id)（\($0.title(language))）" }
         let joined = language == .zh ? list.joined(separator: "；") : list.map { $0.replacingOccurrences(of: "（", with: " (").replacingOccurrences(of: "）", with: ")") }.joined(separator: "; ")
-        return [""] + TextLayout.wrap(catalog.text(.shellPractice, joined), width: renderer.width, first: "", rest: "  ")
+        let text = catalog.text(commandLine ? .lessonPractice : .shellPractice, joined)
+        return [""] + TextLayout.wrap(text, width: renderer.width, first: "", rest: "  ")
     }
 
     /// Prints `lines`, paging on a terminal.

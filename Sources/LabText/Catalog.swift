@@ -134,6 +134,7 @@ public enum Message: Sendable, Equatable, CaseIterable {
     case shellSectionRef
     case shellExerciseRef
     case shellPprofList
+    case lessonPractice
     case shellToc
     case shellRunning
     case shellNoDiff
@@ -281,6 +282,7 @@ extension Message: MessageCatalog {
         case .shellPprofVariant: return LocalizedText(zh: "== %1（剖析）==", en: "== %1 ==")
         case .shellPprofGoroutines: return LocalizedText(zh: "goroutine profile（debug=1）最大的几组：数量、程序里的函数、文件:行", en: "goroutine profile (debug=1), largest groups: count, the program's function, file:line")
         case .shellPprofHeap: return LocalizedText(zh: "heap profile（inuse_space）最靠前的条目：", en: "heap profile (inuse_space), top entries:")
+        case .lessonPractice: return LocalizedText(zh: "动手练习：%1。用 `deferlab workshop init 目录` 准备练习，然后在自己的编辑器里修改，在该目录里用 `deferlab workshop check 编号` 检查。", en: "Practise it: %1. `deferlab workshop init DIR` sets the exercises up; edit in your own editor, then run `deferlab workshop check ID` in that folder.")
         case .shellPprofList: return LocalizedText(zh: "逐行查看某个函数（源码已复制到 src/）：%1", en: "a function line by line (the source is copied to src/): %1")
         case .shellPprofFiles: return LocalizedText(zh: "profile 文件保存在 %1", en: "the profile files are in %1")
         case .shellChartNoRun: return LocalizedText(zh: "还没有运行过 %1：先输入 run %1", en: "%1 has not been run yet: type run %1 first")

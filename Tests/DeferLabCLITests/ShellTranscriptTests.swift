@@ -26,7 +26,7 @@ final class ShellTranscriptTests: XCTestCase {
             "DeferLab 学习环境", "目录", "▸ 1", "2.4  2.4 闭包捕获与延迟释放的陷阱", "5    第五章",
             "2.4 闭包捕获与延迟释放的陷阱", "⚠ 更正", "文章说：", "[运行后显示]",
             "Language: English", "2.4 Closure capture and delayed-release traps", "The article said:", "[run to measure]",
-            "2.5 defer on hot paths", "2.4 Closure capture", "loopvar-capture/fixed/main.go", "func collect",
+            "2.5 defer on hot paths", "2.4 Closure capture", "nil-closer-panic/fixed/main.go", "func openSource",
             "loop-defer:", "Code it reports:",
             "Bye. Next time we resume at section 2.4.",
         ]
