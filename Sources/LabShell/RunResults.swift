@@ -60,7 +60,13 @@ public struct RunResults: Sendable {
               let known = Figure(rawValue: figure.figure) else { return nil }
         guard known == .stdout else { return run.figures[known.rawValue].map(String.init) }
         let lines = run.stdout.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
-        if let text = figure.line { return lines.first { $0.contains(text) } }
+        if let text = figure.line {
+            guard let line = lines.first(where: { $0.contains(text) }) else { return nil }
+            // `NAME=`: just the value that follows it (`figure: goroutines1x=9 heapKB1x=1120`).
+            guard text.hasSuffix("="), let found = line.range(of: text) else { return line }
+            let value = line[found.upperBound...].prefix { !$0.isWhitespace && $0 != ";" && $0 != "," }
+            return value.isEmpty ? nil : String(value)
+        }
         let text = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         return text.isEmpty ? nil : text.replacingOccurrences(of: "\n", with: " / ")
     }

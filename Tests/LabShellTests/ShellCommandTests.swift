@@ -107,4 +107,21 @@ final class RunResultsTests: XCTestCase {
         XCTAssertEqual(results.value(RunFigure(example: "defer-cost", variant: "bad", figure: "stdout", line: "counter")), "counter: 3")
         XCTAssertNil(results.value(RunFigure(example: "defer-cost", variant: "fixed", figure: "stdout", line: "BenchmarkDeferInLoop")))
     }
+
+    /// `stdout#NAME=` gives only the value after NAME= on the first line that has it.
+    func testAValueOfAFigureLine() {
+        let run = RunMeasurement(id: "middleware-defer", variant: "bad", exitCode: 0,
+                                 stdout: "1x: 20 requests\nfigure: goroutines1x=9 heapInuseKB1x=1120\n", stderr: "",
+                                 report: ProbeReport(), wallMillis: 5, timedOut: false, failure: nil)
+        var results = RunResults()
+        results.record(run)
+        func value(_ text: String) -> String? {
+            results.value(RunFigure(example: "middleware-defer", variant: "bad", figure: "stdout", line: text))
+        }
+        XCTAssertEqual(value("heapInuseKB1x="), "1120")
+        XCTAssertEqual(value("goroutines1x="), "9")
+        XCTAssertEqual(value("figure: goroutines1x="), "9")
+        XCTAssertEqual(value("figure:"), "figure: goroutines1x=9 heapInuseKB1x=1120")
+        XCTAssertNil(value("heapInuseKB10x="))
+    }
 }
