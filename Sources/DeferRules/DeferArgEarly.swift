@@ -91,7 +91,7 @@ public enum DeferArgEarly {
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        pass.forEachStatement(mentioning: ["defer"]) { file, s, enclosing in
+        pass.forEachStatement(withTokens: ["defer"]) { file, s, enclosing in
             guard case .defer(let d) = s, let function = enclosing.function else { return }
             if case .funcLit = d.call.fun.unparen { return }
             if isTimeCall(pass, d.call) {

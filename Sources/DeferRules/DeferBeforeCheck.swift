@@ -99,7 +99,7 @@ public enum DeferBeforeCheck {
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for i in pass.files.indices {
-            for decl in pass.decls(i, mentioning: ["defer"]) {
+            for decl in pass.decls(i, withTokens: ["defer"]) {
                 Inspector.walk(.decl(decl), pre: { n in
                     switch n {
                     case .stmt(.block(let b)): out += check(pass, i, b.list)

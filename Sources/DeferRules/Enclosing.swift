@@ -95,11 +95,34 @@ extension Pass {
     func forEachStatement(mentioning words: [String] = ["defer", "go func"], inFiles keep: (Int) -> Bool = { _ in true },
                           _ visit: (Int, Stmt, Enclosing) -> Void) {
         for i in files.indices where keep(i) {
-            for d in decls(i, mentioning: words) {
+            walk(decls(i, mentioning: words), file: i, visit)
+        }
+    }
+
+    /// `forEachStatement` over the declarations that hold one of `tokens` (see
+    /// `Pass.decls(_:withTokens:)`): for a rule whose statements are those tokens' own.
+    /// Only the statements that hold such a token are visited, and only they are entered: a
+    /// statement without one cannot be, or contain, one of the rule's statements.
+    func forEachStatement(withTokens tokens: Set<String>, _ visit: (Int, Stmt, Enclosing) -> Void) {
+        for i in files.indices {
+            let offsets = tokenOffsets(i, tokens)
+            guard !offsets.isEmpty else { continue }
+            for d in decls(i, withTokens: tokens) {
                 Inspector.walkWithStack(.decl(d)) { node, stack in
-                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
+                    guard case .stmt(let s) = node else { return true }
+                    guard holds(i, offsets, from: node.pos, to: node.end) else { return false }
+                    visit(i, s, Enclosing(stack: stack))
                     return true
                 }
+            }
+        }
+    }
+
+    private func walk(_ decls: [Decl], file i: Int, _ visit: (Int, Stmt, Enclosing) -> Void) {
+        for d in decls {
+            Inspector.walkWithStack(.decl(d)) { node, stack in
+                if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
+                return true
             }
         }
     }

@@ -70,7 +70,7 @@ public enum ExitSkipsDefer {
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for i in pass.files.indices where pass.imports(i, "os") || pass.imports(i, "log") {
-            for decl in pass.decls(i, mentioning: ["defer"]) {
+            for decl in pass.decls(i, withTokens: ["defer"]) {
                 var defers: [Pending] = []
                 Inspector.walkWithStack(.decl(decl)) { node, stack in
                     switch node {

@@ -148,7 +148,7 @@ public enum LoopDefer {
     static func sites(_ pass: Pass) -> [Site] {
         var sites: [Site] = []
         let flow = ControlFlow(pass: pass)
-        pass.forEachStatement(mentioning: ["defer"]) { file, s, enclosing in
+        pass.forEachStatement(withTokens: ["defer"]) { file, s, enclosing in
             guard case .defer(let d) = s, enclosing.loop != nil, let function = enclosing.function else { return }
             guard let target = flow.repeatingLoops(after: s, stack: enclosing.stack).first else { return }
             sites.append(Site(file: file, d: d, enclosing: enclosing, loop: target, function: function,

@@ -95,7 +95,9 @@ public enum LoopvarCapture {
         // iteration's variable already.
         let loopDefers = pass.result(of: LoopDefer.analyzer, as: LoopDefer.Reported.self).safelyWrapped
         var out: [Diagnostic] = []
-        pass.forEachStatement(mentioning: ["defer", "go func", ".Go(func", "for"]) { file, s, enclosing in
+        // Only defer and go statements and calls of a method Go can report: the declarations
+        // without those tokens need no walk.
+        pass.forEachStatement(withTokens: ["defer", "go", "Go"]) { file, s, enclosing in
             let literal: FuncLit?
             switch s {
             case .defer(let d) where !loopDefers.contains(d.deferPos):

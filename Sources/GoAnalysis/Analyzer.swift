@@ -121,11 +121,52 @@ public struct Pass: Sendable {
         }
     }
 
+    /// The top-level declarations of file `i` holding one of `tokens` (keywords or identifiers
+    /// as the scanner reads them, not words in comments or strings): exact where a byte search
+    /// (`decls(_:mentioning:)`) is only a superset. One scan per file and token set.
+    public func decls(_ i: Int, withTokens tokens: Set<String>) -> [Decl] {
+        let offsets = tokenOffsets(i, tokens)
+        guard !offsets.isEmpty else { return [] }
+        return files[i].file.decls.filter { holds(i, offsets, from: $0.pos, to: $0.end) }
+    }
+
+    /// The offsets in file `i` of its tokens that are one of `tokens`, in order.
+    public func tokenOffsets(_ i: Int, _ tokens: Set<String>) -> [Int] {
+        cache.tokenOffsets(i, tokens, files[i].bytes)
+    }
+
+    /// Whether the code from `from` to `to` in file `i` holds one of `offsets` (sorted); an
+    /// invalid position holds everything (it cannot rule anything out).
+    public func holds(_ i: Int, _ offsets: [Int], from: Pos, to: Pos) -> Bool {
+        guard from.isValid, to.isValid else { return true }
+        let lo = files[i].offset(from), hi = files[i].offset(to)
+        // The first offset at or after lo must lie before hi.
+        var a = 0, b = offsets.count
+        while a < b {
+            let m = (a + b) / 2
+            if offsets[m] < lo { a = m + 1 } else { b = m }
+        }
+        return a < offsets.count && offsets[a] < hi
+    }
+
     private final class Cache: @unchecked Sendable {
         private let lock = NSLock()
         private var resolved: Resolution?
         private var oracle: TypeOracle?
         private var found: [String: Bool] = [:]
+        private var tokens: [String: [Int]] = [:]
+
+        func tokenOffsets(_ i: Int, _ words: Set<String>, _ bytes: [UInt8]) -> [Int] {
+            let key = "\(i)\u{0}" + words.sorted().joined(separator: ",")
+            lock.lock()
+            if let v = tokens[key] { lock.unlock(); return v }
+            lock.unlock()
+            let v = FilePrefilter.offsets(of: words, in: bytes)
+            lock.lock()
+            tokens[key] = v
+            lock.unlock()
+            return v
+        }
 
         func types(_ files: [SourceUnit], _ resolution: Resolution) -> TypeOracle {
             lock.lock()

@@ -32,19 +32,44 @@ public struct FilePrefilter: Sendable, Equatable {
     /// decides the rest (so `go` in `//go:build` or "defer" in a comment does not count).
     public func admits(_ bytes: [UInt8]) -> Bool {
         guard let tokens else { return true }
-        let words = tokens.map { Array($0.utf8) }.filter { ByteSearch.contains(bytes, $0) }
-        guard !words.isEmpty else { return false }
-        return bytes.withUnsafeBufferPointer { buf in
+        var found = false
+        FilePrefilter.scan(bytes, for: tokens) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// The offsets of the tokens of `bytes` that are one of `words` (keywords or identifiers;
+    /// words in comments and strings do not count), in order.
+    public static func offsets(of words: Set<String>, in bytes: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        scan(bytes, for: words) { offset in
+            out.append(offset)
+            return true
+        }
+        return out
+    }
+
+    /// Calls `found` with the offset of each token that is one of `words` until it returns
+    /// false. Files without the bytes of any word are not scanned at all.
+    static func scan(_ bytes: [UInt8], for words: Set<String>, _ found: (Int) -> Bool) {
+        let needles = words.map { Array($0.utf8) }.filter { ByteSearch.contains(bytes, $0) }
+        guard !needles.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { buf in
             var scanner = GoScanner(buf)
             while true {
                 let t = scanner.scan()
-                if t.kind == .eof { return false }
+                if t.kind == .eof { return }
                 guard t.kind == .ident || t.kind.isKeyword else { continue }
                 let length = t.end - t.start
-                for w in words where w.count == length {
+                for w in needles where w.count == length {
                     var k = 0
                     while k < length && buf[t.start + k] == w[k] { k += 1 }
-                    if k == length { return true }
+                    if k == length {
+                        if !found(t.start) { return }
+                        break
+                    }
                 }
             }
         }
