@@ -89,19 +89,9 @@ struct Loop {
 }
 
 extension Pass {
-    /// Calls `visit` for every statement with its enclosing chain, in every file.
-    /// Files that mention none of `words` are skipped without a walk: every rule needs a
-    /// `defer` (or, for loopvar-capture, a `go func`) to say anything.
-    func forEachStatement(mentioning words: [String] = ["defer", "go func"], inFiles keep: (Int) -> Bool = { _ in true },
-                          _ visit: (Int, Stmt, Enclosing) -> Void) {
-        for i in files.indices where keep(i) {
-            walk(decls(i, mentioning: words), file: i, visit)
-        }
-    }
-
-    /// `forEachStatement` over the declarations that hold one of `tokens` (see
-    /// `Pass.decls(_:withTokens:)`): for a rule whose statements are those tokens' own.
-    /// Only the statements that hold such a token are visited, and only they are entered: a
+    /// Calls `visit` with every statement that holds one of `tokens` (see
+    /// `Pass.decls(_:withTokens:)`) and its enclosing chain: for a rule whose statements are
+    /// those tokens' own (`defer`, `go`). Only the statements that hold such a token are visited, and only they are entered: a
     /// statement without one cannot be, or contain, one of the rule's statements.
     func forEachStatement(withTokens tokens: Set<String>, _ visit: (Int, Stmt, Enclosing) -> Void) {
         for i in files.indices {
@@ -116,20 +106,5 @@ extension Pass {
                 }
             }
         }
-    }
-
-    private func walk(_ decls: [Decl], file i: Int, _ visit: (Int, Stmt, Enclosing) -> Void) {
-        for d in decls {
-            Inspector.walkWithStack(.decl(d)) { node, stack in
-                if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
-                return true
-            }
-        }
-    }
-
-    /// `forEachStatement` restricted to the files that import one of `paths` and mention
-    /// `defer`: a rule about deferred calls into those packages need not walk other files.
-    func forEachStatement(inFilesImporting paths: [String], _ visit: (Int, Stmt, Enclosing) -> Void) {
-        forEachStatement(mentioning: ["defer"], inFiles: { i in paths.contains { imports(i, $0) } }, visit)
     }
 }

@@ -150,34 +150,21 @@ public enum LoopvarCapture {
     /// so a `go` statement also sees the loops around the function literals it is in. `late`
     /// holds the variables of loops beyond a literal that is not called on the spot (it may run
     /// after the iteration, so a copy next to the `go` statement would come too late).
-    /// Whether a loop of the enclosing function (up to its `func`, across function literals)
-    /// declares or assigns its variables in a way `loopVariables` counts.
-    static func candidateLoopExists(_ enclosing: Enclosing, includeDefined: Bool) -> Bool {
-        for node in enclosing.stack.reversed() {
-            switch node {
-            case .decl(.func):
-                return false
-            case .stmt(.range(let r)) where r.tok == .define || r.tok == .assign:
-                if r.tok == .assign || includeDefined { return true }
-            case .stmt(.for(let f)):
-                if case .assign(let a)? = f.initStmt, a.tok == .assign || (a.tok == .define && includeDefined) { return true }
-            default:
-                continue
-            }
-        }
-        return false
-    }
-
     static func loopVariables(_ pass: Pass, _ enclosing: Enclosing, statement: Stmt,
                               includeDefined: Bool) -> (vars: Set<Int>, late: Set<Int>) {
         var vars = Set<Int>(), late = Set<Int>()
         var crossed = false, crossedLate = false
         let isDefer: Bool
         if case .defer = statement { isDefer = true } else { isDefer = false }
-        // Most statements sit in no loop whose variables could count: say so before the
-        // control-flow work below.
-        guard candidateLoopExists(enclosing, includeDefined: includeDefined) else { return (vars, late) }
-        let repeating = Set(ControlFlow(pass: pass).repeatingLoops(after: statement, stack: enclosing.stack).map(\.pos))
+        // The loops that come round again after the statement: control-flow work, done only
+        // when a loop whose variables could count is found (most statements sit in none).
+        var repeatingLoops: Set<Pos>?
+        func repeating() -> Set<Pos> {
+            if let known = repeatingLoops { return known }
+            let found = Set(ControlFlow(pass: pass).repeatingLoops(after: statement, stack: enclosing.stack).map(\.pos))
+            repeatingLoops = found
+            return found
+        }
         for i in enclosing.stack.indices.reversed() {
             let names: [Expr]
             var defined = true
@@ -201,7 +188,7 @@ public enum LoopvarCapture {
             }
             guard case .stmt(let loopStmt) = enclosing.stack[i],
                   let loop = Loop(loopStmt, label: enclosing.label(of: i)) else { continue }
-            guard crossed || repeating.contains(loop.pos), !defined || includeDefined else { continue }
+            guard !defined || includeDefined, crossed || repeating().contains(loop.pos) else { continue }
             for e in names {
                 guard let id = e.unparen.asIdent, let o = defined ? pass.resolution.defs[id.pos] : pass.objectID(id),
                       pass.resolution.object(o).kind == .variable else { continue }

@@ -104,26 +104,9 @@ public struct Pass: Sendable {
         return r
     }
 
-    /// Whether file `i` contains `word` anywhere in its bytes (a cheap filter before a walk).
-    public func file(_ i: Int, mentions word: String) -> Bool {
-        cache.mentions(i, word, files[i].bytes)
-    }
-
-    /// The top-level declarations of file `i` whose source contains one of `words`: rules
-    /// that need a `defer` walk only these (a byte search is much cheaper than a walk).
-    public func decls(_ i: Int, mentioning words: [String]) -> [Decl] {
-        guard words.contains(where: { file(i, mentions: $0) }) else { return [] }
-        let unit = files[i]
-        let needles = words.map { Array($0.utf8) }
-        return unit.file.decls.filter { d in
-            let lo = max(0, unit.offset(d.pos)), hi = min(unit.bytes.count, max(lo, unit.offset(d.end)))
-            return needles.contains { ByteSearch.contains(unit.bytes, $0, in: lo..<hi) }
-        }
-    }
-
     /// The top-level declarations of file `i` holding one of `tokens` (keywords or identifiers
-    /// as the scanner reads them, not words in comments or strings): exact where a byte search
-    /// (`decls(_:mentioning:)`) is only a superset. One scan per file and token set.
+    /// as the scanner reads them, not words in comments or strings): rules walk only these.
+    /// One scan per file and token set.
     public func decls(_ i: Int, withTokens tokens: Set<String>) -> [Decl] {
         let offsets = tokenOffsets(i, tokens)
         guard !offsets.isEmpty else { return [] }
@@ -153,7 +136,6 @@ public struct Pass: Sendable {
         private let lock = NSLock()
         private var resolved: Resolution?
         private var oracle: TypeOracle?
-        private var found: [String: Bool] = [:]
         private var tokens: [String: [Int]] = [:]
 
         func tokenOffsets(_ i: Int, _ words: Set<String>, _ bytes: [UInt8]) -> [Int] {
@@ -184,18 +166,6 @@ public struct Pass: Sendable {
             let r = Resolution.resolve(files.map(\.file))
             resolved = r
             return r
-        }
-
-        func mentions(_ i: Int, _ word: String, _ bytes: [UInt8]) -> Bool {
-            let key = "\(i)\u{0}\(word)"
-            lock.lock()
-            if let v = found[key] { lock.unlock(); return v }
-            lock.unlock()
-            let v = ByteSearch.contains(bytes, Array(word.utf8))
-            lock.lock()
-            found[key] = v
-            lock.unlock()
-            return v
         }
     }
 
@@ -283,30 +253,5 @@ public struct Analyzer: Sendable {
         }
         analyzers.forEach(visit)
         return out
-    }
-}
-
-/// Substring search over bytes (first-byte scan, then compare).
-public enum ByteSearch {
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        contains(haystack, needle, in: 0..<haystack.count)
-    }
-
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8], in range: Range<Int>) -> Bool {
-        guard let first = needle.first, range.count >= needle.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { h in
-            let n = needle.count
-            var i = range.lowerBound
-            let last = range.upperBound - n
-            while i <= last {
-                if h[i] == first {
-                    var k = 1
-                    while k < n && h[i + k] == needle[k] { k += 1 }
-                    if k == n { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 }

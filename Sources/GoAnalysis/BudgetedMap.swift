@@ -4,7 +4,8 @@ import Synchronization
 
 extension Driver {
     /// `transform` applied to every item on big-stack worker threads (one per core), results
-    /// in the items' order, holding at most `budget` of the items' `costs` at once: a worker
+    /// in the items' order — the driver's one parallel loop (reading, parsing, analysing) —
+    /// holding at most `budget` of the items' `costs` at once: a worker
     /// takes the first waiting item that fits beside the ones in progress (an item larger than
     /// the budget runs when nothing else does), and waits only when none fits. Items are best
     /// given largest first, so small ones fill the gaps beside a large one.

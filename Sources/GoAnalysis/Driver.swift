@@ -1,7 +1,6 @@
 import Foundation
 import GoSyntax
 import LabText
-import Synchronization
 
 /// One input file's outcome.
 public struct FileOutcome: Sendable {
@@ -110,17 +109,17 @@ public struct Driver: Sendable {
         let start = Date()
         let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: walk)
         var outcomes: [FileOutcome] = []
-        var folders: [String: [(index: Int, path: String)]] = [:]
+        var folders: [String: [(index: Int, path: String, size: Int)]] = [:]
         var folderOrder: [String] = []
         for item in items {
             switch item {
             case .missing(let p): outcomes.append(FileOutcome(path: p, problem: .missing))
             case .notFileOrDirectory(let p): outcomes.append(FileOutcome(path: p, problem: .notFileOrDirectory))
             case .unreadableDirectory(let p, let e): outcomes.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
-            case .file(let p):
+            case .file(let p, let size):
                 let dir = (p as NSString).deletingLastPathComponent
                 if folders[dir] == nil { folderOrder.append(dir) }
-                folders[dir, default: []].append((outcomes.count, p))
+                folders[dir, default: []].append((outcomes.count, p, size))
                 outcomes.append(FileOutcome(path: p))
             }
         }
@@ -131,7 +130,7 @@ public struct Driver: Sendable {
         // on the largest folder and the budget, not on the size of the tree.
         // Largest folders first, so no worker is left with a big one at the end.
         let work = folderOrder.map { folders[$0]! }
-            .map { files in (files: files, bytes: files.reduce(0) { $0 + FileReader.size($1.path) }) }
+            .map { files in (files: files.map { ($0.index, $0.path) }, bytes: files.reduce(0) { $0 + $1.size }) }
             .sorted { $0.bytes > $1.bytes }
         let done = streaming
             ? Driver.budgetedMap(work.map(\.files), costs: work.map(\.bytes), budget: treeBudget) { files in
@@ -148,19 +147,8 @@ public struct Driver: Sendable {
     /// Every file read first, then parsed and analysed together: the reference the streamed
     /// run must equal (`streaming` off).
     func batch(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
-        var out: [(Int, FileOutcome)] = []
-        var sources: [(path: String, bytes: [UInt8])] = []
-        var indices: [Int] = []
-        for f in files {
-            switch read(f) {
-            case .success(let b):
-                sources.append((f.path, b))
-                indices.append(f.index)
-            case .failure(let problem): out.append(problem.outcome)
-            }
-        }
-        for (k, o) in analyze(sources).enumerated() { out.append((indices[k], kept(o, sources[k].bytes))) }
-        return out
+        let (sources, indices, failed) = readAll(files)
+        return failed + zip(analyze(sources), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
     }
 
     /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
@@ -171,27 +159,16 @@ public struct Driver: Sendable {
     /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
     /// and keeps of each only what the output needs.
     func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
-        var out: [(Int, FileOutcome)] = []
         // A syntax check needs one tree at a time: read, parse, keep what the output needs.
         if analyzers.isEmpty {
-            for f in files {
+            return files.map { f in
                 switch read(f) {
-                case .success(let b): out.append((f.index, kept(analyze([(f.path, b)], parallel: false)[0], b)))
-                case .failure(let problem): out.append(problem.outcome)
+                case .success(let b): return (f.index, kept(syntaxOnly((f.path, b)), b))
+                case .failure(let problem): return problem.outcome
                 }
             }
-            return out
         }
-        var sources: [(path: String, bytes: [UInt8])] = []
-        var indices: [Int] = []
-        for f in files {
-            switch read(f) {
-            case .success(let b):
-                sources.append((f.path, b))
-                indices.append(f.index)
-            case .failure(let problem): out.append(problem.outcome)
-            }
-        }
+        let (sources, indices, failed) = readAll(files)
         let analysed: [FileOutcome]
         if let filter, !sources.contains(where: { filter.admits($0.bytes) }) {
             // No file of the folder can hold a finding: only its syntax is checked.
@@ -199,11 +176,27 @@ public struct Driver: Sendable {
         } else {
             analysed = analyze(sources, parallel: false)
         }
-        for (k, o) in analysed.enumerated() { out.append((indices[k], kept(o, sources[k].bytes))) }
         // glibc keeps what a thread freed in that thread's arena: after a large folder, give
         // it back, or each worker's arena stays as large as the largest folder it ever held.
         if sources.reduce(0, { $0 + $1.bytes.count }) >= Driver.trimAfter { _ = glibcMallocTrim(0) }
-        return out
+        return failed + analysed.enumerated().map { k, o in (indices[k], kept(o, sources[k].bytes)) }
+    }
+
+    /// The files read, with their indices, and the outcomes of those that could not be.
+    private func readAll(_ files: [(index: Int, path: String)])
+        -> (sources: [(path: String, bytes: [UInt8])], indices: [Int], failed: [(Int, FileOutcome)]) {
+        var sources: [(path: String, bytes: [UInt8])] = []
+        var indices: [Int] = []
+        var failed: [(Int, FileOutcome)] = []
+        for f in files {
+            switch read(f) {
+            case .success(let b):
+                sources.append((f.path, b))
+                indices.append(f.index)
+            case .failure(let problem): failed.append(problem.outcome)
+            }
+        }
+        return (sources, indices, failed)
     }
 
     /// Source bytes of a folder after which its worker returns freed memory to the system.
@@ -389,19 +382,9 @@ extension Driver {
     }
 
     /// `transform` applied to every item on big-stack worker threads (one per core), results
-    /// in the items' order: the driver's one parallel loop (reading, parsing, analysing).
+    /// in the items' order, with no memory budget (`budgetedMap` with costless items).
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
-        let out = Mutex<[R?]>(Array(repeating: nil, count: items.count))
-        let next = Atomic<Int>(0)
-        BigStack.parallel(workers: workers(items.count)) { _ in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= items.count { return }
-                let r = transform(items[i])
-                out.withLock { $0[i] = r }
-            }
-        }
-        return out.withLock { $0.map { $0! } }
+        budgetedMap(items, costs: Array(repeating: 0, count: items.count), budget: 0, transform)
     }
 
     static func workers(_ items: Int) -> Int {

@@ -54,7 +54,7 @@ public struct FilePrefilter: Sendable, Equatable {
     /// Calls `found` with the offset of each token that is one of `words` until it returns
     /// false. Files without the bytes of any word are not scanned at all.
     static func scan(_ bytes: [UInt8], for words: Set<String>, _ found: (Int) -> Bool) {
-        let needles = words.map { Array($0.utf8) }.filter { ByteSearch.contains(bytes, $0) }
+        let needles = words.map { Array($0.utf8) }.filter { FilePrefilter.contains(bytes, $0) }
         guard !needles.isEmpty else { return }
         bytes.withUnsafeBufferPointer { buf in
             var scanner = GoScanner(buf)
@@ -72,6 +72,24 @@ public struct FilePrefilter: Sendable, Equatable {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether `needle` occurs in `haystack` (first-byte scan, then compare).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { h in
+            let n = needle.count
+            var i = 0
+            while i <= h.count - n {
+                if h[i] == first {
+                    var k = 1
+                    while k < n && h[i + k] == needle[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 }

@@ -6,7 +6,8 @@ import Darwin
 
 /// What a path argument named: Go files to read, or a problem with the path itself.
 public enum SourceItem: Sendable, Equatable {
-    case file(String)
+    /// A Go file and the size `stat` gave for it (the driver's scheduling estimate).
+    case file(String, size: Int)
     case missing(String)
     case notFileOrDirectory(String)
     case unreadableDirectory(String, errno: Int32)
@@ -40,7 +41,7 @@ public enum SourceWalker {
             case S_IFDIR:
                 walk(path, mode: mode, into: &out)
             case S_IFREG:
-                out.append(.file(path))
+                out.append(.file(path, size: max(0, Int(st.st_size))))
             default:
                 out.append(.notFileOrDirectory(raw))
             }
@@ -53,7 +54,7 @@ public enum SourceWalker {
             out.append(.unreadableDirectory(dir, errno: errno))
             return
         }
-        var names: [(String, Bool)] = []
+        var names: [(name: String, isDir: Bool, size: Int)] = []
         while let entry = readdir(d) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
@@ -63,11 +64,11 @@ public enum SourceWalker {
             var st = stat()
             guard lstat(full, &st) == 0 else { continue }
             let isDir = st.st_mode & S_IFMT == S_IFDIR
-            names.append((name, isDir))
+            names.append((name, isDir, max(0, Int(st.st_size))))
         }
         closedir(d)
-        names.sort { $0.0 < $1.0 }
-        for (name, isDir) in names {
+        names.sort { $0.name < $1.name }
+        for (name, isDir, size) in names {
             let full = dir == "/" ? "/" + name : dir + "/" + name
             if isDir {
                 if mode == .goCommand && (name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_")) {
@@ -75,7 +76,7 @@ public enum SourceWalker {
                 }
                 walk(full, mode: mode, into: &out)
             } else if name.hasSuffix(".go") && !name.hasPrefix(".") {
-                out.append(.file(full))
+                out.append(.file(full, size: size))
             }
         }
     }
@@ -86,12 +87,6 @@ public enum FileReader {
     public enum Failure: Error, Equatable {
         case errno(Int32)
         case isDirectory
-    }
-
-    /// The size `stat` gives for `path` (0 when it cannot say): a cost estimate for scheduling.
-    public static func size(_ path: String) -> Int {
-        var st = stat()
-        return stat(path, &st) == 0 ? max(0, Int(st.st_size)) : 0
     }
 
     public static func read(_ path: String) -> Result<[UInt8], Failure> {

@@ -51,15 +51,17 @@ public enum RunPlan: Sendable {
             if variants.count > 1 { runner.prebuild(variants.map { .directory(example.folder(for: $0)) }, options: options) }
             let runs = variants.map { variant -> RunMeasurement in
                 var options = options
-                if let profiles, let flag = example.manifest.profilesFlag {
-                    let folder = profiles.appendingPathComponent(variant.rawValue, isDirectory: true)
-                    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    options.arguments += [flag, folder.path]
+                let profileFolder = profiles.map { $0.appendingPathComponent(variant.rawValue, isDirectory: true) }
+                if let profileFolder, let flag = example.manifest.profilesFlag {
+                    try? FileManager.default.createDirectory(at: profileFolder, withIntermediateDirectories: true)
+                    options.arguments += [flag, profileFolder.path]
+                    // One run writes the profiles the report shows (a second, counting only
+                    // allocations, would write them again).
+                    options.separateAllocationRun = false
                 }
                 var run = runner.run(example: example, variant: variant, options: options)
-                if let profiles, example.manifest.profilesFlag != nil {
-                    RunPlan.copySource(example.folder(for: variant),
-                                       to: profiles.appendingPathComponent(variant.rawValue, isDirectory: true))
+                if let profileFolder, example.manifest.profilesFlag != nil {
+                    RunPlan.copySource(example.folder(for: variant), to: profileFolder)
                 }
                 // What defer costs: benchmarks and verdicts from the source as written.
                 if example.manifest.kind == .bench { run.cost = runner.cost(of: example.folder(for: variant)) }
@@ -80,7 +82,7 @@ extension RunPlan {
     /// The program's Go files beside its profiles, in `src/`: the profiles name the build
     /// folder, which is gone after the run, and `go tool pprof -source_path=DIR/src` finds a
     /// file by the folder's base name (`src`) in the recorded path.
-    public static func copySource(_ program: URL, to folder: URL) {
+    static func copySource(_ program: URL, to folder: URL) {
         let fm = FileManager.default
         let src = folder.appendingPathComponent("src", isDirectory: true)
         try? fm.removeItem(at: src)

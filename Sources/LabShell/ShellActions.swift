@@ -171,28 +171,27 @@ extension LearningShell {
         return runner
     }
 
-    /// `pprof`: chapter 4 live. Runs the leaking service (bad) and its fix with `-out` folders in
-    /// the state folder, then shows the largest goroutine groups (count, the program's function,
-    /// file:line) and the top in-use heap entries of each, so the learner finds the line and sees
-    /// the pile-up gone after the fix. The profile files stay for `go tool pprof`.
+    /// `pprof`: chapter 4 live. Runs the leaking service (bad) and its fix as `run --profiles`
+    /// does, into the state folder's `pprof/`, then shows the largest goroutine groups (count,
+    /// the program's function, file:line) and the top in-use heap entries of each, so the
+    /// learner finds the line and sees the pile-up gone after the fix. The profile files and a
+    /// copy of the source stay for `go tool pprof`.
     func pprofWalkthrough() {
         let id = "pprof-lock-pileup"
         guard let example = examples.example(id: id) else { return output.line(catalog.text(.runUnknownTarget, id)) }
         guard let runner = makeRunner() else { return }
         let root = store.stateFile.deletingLastPathComponent().appendingPathComponent("pprof")
+        try? FileManager.default.removeItem(at: root)
         output.line(catalog.text(.shellRunning, id))
-        for variant in [Variant.bad, .fixed] {
-            let dir = root.appendingPathComponent(variant.rawValue)
-            try? FileManager.default.removeItem(at: dir)
-            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            var options = RunOptions(arguments: example.manifest.args + ["-out", dir.path], timeout: example.manifest.timeout)
-            options.separateAllocationRun = false
-            let run = runner.run(example: example, variant: variant, options: options)
-            RunPlan.copySource(example.folder(for: variant), to: dir)
+        let report = RunPlan.example(example, [.bad, .fixed]).run(with: runner, arguments: nil, timeout: nil,
+                                                                  openFileLimit: nil, profiles: root)
+        for run in report.runs {
             results.record(run)
+            let variant = run.variant ?? ""
             output.line("")
-            output.line(catalog.text(.shellPprofVariant, "\(id) \(variant.rawValue)"))
+            output.line(catalog.text(.shellPprofVariant, "\(id) \(variant)"))
             if let failure = run.failure { output.error(failure.description); continue }
+            let dir = root.appendingPathComponent(variant, isDirectory: true)
             output.lines(ProfileLines.lines(ProfileTop.summary(of: dir, go: runner.go), folder: dir, language))
         }
         EditLineCallbacks.interrupted = 0

@@ -45,7 +45,7 @@ final class CorpusTests: XCTestCase {
     func testTokenRoundTripOverGoRoot() throws {
         let src = try TestGo.goRootSource()
         let paths = SourceWalker.expand([src.path]).compactMap { item -> String? in
-            if case .file(let p) = item { return p }
+            if case .file(let p, _) = item { return p }
             return nil
         }
         XCTAssertGreaterThan(paths.count, 1000)
