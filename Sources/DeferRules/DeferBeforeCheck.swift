@@ -99,8 +99,11 @@ public enum DeferBeforeCheck {
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for i in pass.files.indices {
+            let defers = pass.tokenOffsets(i, ["defer"])
             for decl in pass.decls(i, withTokens: ["defer"]) {
                 Inspector.walk(.decl(decl), pre: { n in
+                    // A list with a defer statement holds a defer token; nothing else can report.
+                    guard pass.holds(i, defers, from: n.pos, to: n.end) else { return false }
                     switch n {
                     case .stmt(.block(let b)): out += check(pass, i, b.list)
                     case .stmt(.caseClause(let c)): out += check(pass, i, c.body)
@@ -117,6 +120,7 @@ public enum DeferBeforeCheck {
     /// Findings for the assignments of one statement list.
     static func check(_ pass: Pass, _ file: Int, _ list: [Stmt]) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        guard list.contains(where: { if case .defer = $0 { return true } else { return false } }) else { return out }
         for (k, s) in list.enumerated() {
             guard case .assign(let a) = s, a.lhs.count >= 2, a.rhs.count == 1,
                   case .call(let call) = a.rhs[0].unparen,

@@ -99,9 +99,10 @@ extension Pass {
             guard !offsets.isEmpty else { continue }
             for d in decls(i, withTokens: tokens) {
                 Inspector.walkWithStack(.decl(d)) { node, stack in
-                    guard case .stmt(let s) = node else { return true }
+                    // Nothing without one of the tokens is entered, expressions included (a
+                    // statement inside one is in a function literal within its range).
                     guard holds(i, offsets, from: node.pos, to: node.end) else { return false }
-                    visit(i, s, Enclosing(stack: stack))
+                    if case .stmt(let s) = node { visit(i, s, Enclosing(stack: stack)) }
                     return true
                 }
             }

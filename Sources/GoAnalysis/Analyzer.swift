@@ -115,7 +115,7 @@ public struct Pass: Sendable {
 
     /// The offsets in file `i` of its tokens that are one of `tokens`, in order.
     public func tokenOffsets(_ i: Int, _ tokens: Set<String>) -> [Int] {
-        cache.tokenOffsets(i, tokens, files[i].bytes)
+        cache.tokenOffsets(i, tokens, files[i])
     }
 
     /// Whether the code from `from` to `to` in file `i` holds one of `offsets` (sorted); an
@@ -138,12 +138,13 @@ public struct Pass: Sendable {
         private var oracle: TypeOracle?
         private var tokens: [String: [Int]] = [:]
 
-        func tokenOffsets(_ i: Int, _ words: Set<String>, _ bytes: [UInt8]) -> [Int] {
+        func tokenOffsets(_ i: Int, _ words: Set<String>, _ unit: SourceUnit) -> [Int] {
             let key = "\(i)\u{0}" + words.sorted().joined(separator: ",")
             lock.lock()
             if let v = tokens[key] { lock.unlock(); return v }
             lock.unlock()
-            let v = FilePrefilter.offsets(of: words, in: bytes)
+            // The parser recorded them when it was asked to watch these words; else one scan.
+            let v = unit.parsed.watched?.offsets(of: words) ?? FilePrefilter.offsets(of: words, in: unit.bytes)
             lock.lock()
             tokens[key] = v
             lock.unlock()

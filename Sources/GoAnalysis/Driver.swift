@@ -156,6 +156,12 @@ public struct Driver: Sendable {
         prefilter ? FilePrefilter.union(analyzers.map(\.prefilter)) : nil
     }
 
+    /// The words the parser records token offsets of, for the rules' token walks: those of the
+    /// prefilter (none when it is off: the rules then scan for their words themselves).
+    var watch: Set<String> {
+        prefilter ? FilePrefilter.union(Analyzer.closure(analyzers).map(\.prefilter)).tokens ?? [] : []
+    }
+
     /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
     /// and keeps of each only what the output needs.
     func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
@@ -234,7 +240,12 @@ extension Driver {
     private func kept(_ outcome: FileOutcome, _ bytes: [UInt8]) -> FileOutcome {
         var o = outcome
         o.size = bytes.count
-        o.lineCount = Driver.lineCount(bytes)
+        // The parser's line table counts them already (unless a fix changed the file).
+        if let source = o.source, o.fixed == nil, source.size == bytes.count {
+            o.lineCount = bytes.isEmpty ? 0 : source.lineCount
+        } else {
+            o.lineCount = Driver.lineCount(bytes)
+        }
         if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil {
             o.bytes = []
             o.source = nil
@@ -287,11 +298,12 @@ extension Driver {
 
     func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool) -> [ParsedSource] {
         var fset = FileSet()
+        let watch = self.watch
         let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
         let parse: @Sendable (Int) -> ParsedSource = { i in
             let s = sources[i]
             return ParsedSource(path: s.path, bytes: s.bytes,
-                                parsed: GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i]))
+                                parsed: GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i], watch: watch))
         }
         return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
     }
@@ -315,7 +327,8 @@ extension Driver {
                     guard !chosen.isEmpty else { continue }
                     guard let bytes = FixApplier.apply(chosen, to: current[i].bytes) else { continue }
                     // A fix must never produce a file that does not parse.
-                    let reparsed = GoParser.parseOnCurrentThread(name: current[i].path, bytes: bytes, base: current[i].parsed.source.base)
+                    let reparsed = GoParser.parseOnCurrentThread(name: current[i].path, bytes: bytes, base: current[i].parsed.source.base,
+                                                                 watch: watch)
                     guard reparsed.errors.isEmpty, bytes != current[i].bytes else { continue }
                     next[i] = ParsedSource(path: current[i].path, bytes: bytes, parsed: reparsed)
                     changed[i] = true
@@ -338,10 +351,11 @@ extension Driver {
     /// Fixed files get new sizes: give every file of the package fresh, disjoint bases.
     func rebased(_ files: [ParsedSource]) -> [ParsedSource] {
         var fset = FileSet()
+        let watch = self.watch
         return files.map { f in
             let base = fset.reserveBase(size: f.bytes.count)
             return ParsedSource(path: f.path, bytes: f.bytes,
-                                parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base))
+                                parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base, watch: watch))
         }
     }
 

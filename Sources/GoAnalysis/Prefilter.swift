@@ -75,21 +75,18 @@ public struct FilePrefilter: Sendable, Equatable {
         }
     }
 
-    /// Whether `needle` occurs in `haystack` (first-byte scan, then compare).
+    /// Whether `needle` occurs in `haystack` (glibc's memmem, which compares many bytes at once).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { h in
-            let n = needle.count
-            var i = 0
-            while i <= h.count - n {
-                if h[i] == first {
-                    var k = 1
-                    while k < n && h[i + k] == needle[k] { k += 1 }
-                    if k == n { return true }
-                }
-                i += 1
+        guard !needle.isEmpty else { return true }
+        return haystack.withUnsafeBytes { h in
+            needle.withUnsafeBytes { n in
+                glibcMemmem(h.baseAddress, h.count, n.baseAddress, n.count) != nil
             }
-            return false
         }
     }
 }
+
+/// glibc's `memmem` (a GNU extension, not in Swift's Glibc module).
+@_silgen_name("memmem")
+private func glibcMemmem(_ haystack: UnsafeRawPointer?, _ haystackLength: Int,
+                         _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeMutableRawPointer?

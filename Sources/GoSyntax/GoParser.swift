@@ -4,6 +4,10 @@ public struct ParsedFile: Sendable {
     public var file: File
     public var source: SourceFile
     public var errors: [SyntaxError]
+    /// The offsets of the tokens that are one of the words the parse was asked to watch, in
+    /// order; nil when it watched none or the file has syntax errors (the parser may have
+    /// stopped before the end).
+    public var watched: WatchedTokens?
 
     /// Errors as `path:line:col: message`, the form gofmt prints.
     public var formattedErrors: [String] {
@@ -11,6 +15,24 @@ public struct ParsedFile: Sendable {
     }
 
     public func position(_ pos: Pos) -> Position { source.position(pos) }
+}
+
+/// Where a file's tokens that are one of some words (keywords or identifiers, never words in
+/// comments or strings) are, as the parser read them.
+public struct WatchedTokens: Sendable {
+    /// Each watched word's token offsets, in order.
+    public var offsets: [String: [Int]]
+
+    /// The offsets of the tokens that are one of `words`, in order; nil when one of them was
+    /// not watched.
+    public func offsets(of words: Set<String>) -> [Int]? {
+        var out: [Int] = []
+        for w in words {
+            guard let o = offsets[w] else { return nil }
+            out += o
+        }
+        return words.count > 1 ? out.sorted() : out
+    }
 }
 
 /// Entry points of the front end.
@@ -21,19 +43,25 @@ public enum GoParser {
     /// meets the parser's explicit nesting limit long before the stack ends.
     /// - Parameters:
     ///   - base: the file's base in a `FileSet` (`FileSet.reserveBase`); 1 for a lone file.
-    public static func parse(name: String, bytes: [UInt8], base: Int = 1) -> ParsedFile {
-        BigStack.run { parseOnCurrentThread(name: name, bytes: bytes, base: base) }
+    public static func parse(name: String, bytes: [UInt8], base: Int = 1, watch: Set<String> = []) -> ParsedFile {
+        BigStack.run { parseOnCurrentThread(name: name, bytes: bytes, base: base, watch: watch) }
     }
 
     /// Parses on the calling thread, which must have a large stack (a `BigStack` worker).
-    public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1) -> ParsedFile {
+    /// With `watch`, the offsets of the tokens that are one of those words are recorded
+    /// (`ParsedFile.watched`).
+    public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1,
+                                            watch: Set<String> = []) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
-            var p = Parser(src: buf, base: base, lineStarts: lines)
+            let words = Array(watch)
+            var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) })
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)
-            return ParsedFile(file: file, source: source, errors: errors)
+            let watched = watch.isEmpty || !p.errors.isEmpty ? nil
+                : WatchedTokens(offsets: Dictionary(uniqueKeysWithValues: zip(words, p.watched)))
+            return ParsedFile(file: file, source: source, errors: errors, watched: watched)
         }
     }
 

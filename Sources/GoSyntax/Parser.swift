@@ -46,10 +46,18 @@ struct Parser {
     var inRhs = false
     var imports: [ImportSpec] = []
 
-    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int]) {
+    /// Words (keywords or identifiers) whose token offsets are recorded as they are read, so
+    /// a later pass that looks for them needs no second scan.
+    let watch: [[UInt8]]
+    /// For each watched word, the offsets of its tokens.
+    var watched: [[Int]]
+
+    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = []) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
+        self.watch = watch
+        self.watched = Array(repeating: [], count: watch.count)
         self.scanner = GoScanner(src)
         next()
     }
@@ -107,12 +115,26 @@ struct Parser {
         tokEnd = t.end
         pos = Pos(base + t.start)
         implicitSemi = t.implicit
+        if !watch.isEmpty && (tok == .ident || tok.isKeyword) { record(t.start, t.end) }
         if tok == .comment {
             if top && buildConstraint == nil && hasPrefix("//go:build", at: t.start) {
                 buildConstraint = textStrippingCR(t.start, t.end, comment: true)
             }
         } else {
             top = false
+        }
+    }
+
+    /// Records the token at `start..<end` when it is one of the watched words.
+    mutating func record(_ start: Int, _ end: Int) {
+        let length = end - start
+        for (j, w) in watch.enumerated() where w.count == length {
+            var k = 0
+            while k < length && src[start + k] == w[k] { k += 1 }
+            if k == length {
+                watched[j].append(start)
+                return
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GoAnalysis
+import GoSyntax
 import LabCommands
 import LabText
 import TestSupport
@@ -57,6 +58,35 @@ final class StreamingTests: XCTestCase {
         XCTAssertTrue(filter.admits(Array("package p\n\nfunc f(g group) { g.Go(h) }\n".utf8)))
         XCTAssertTrue(FilePrefilter.always.admits([]))
         XCTAssertEqual(FilePrefilter.union([.anyToken(["defer"]), .always]), .always)
+    }
+
+    /// The parser records where the watched words' tokens are, as the prefilter's scan finds
+    /// them (words in comments and strings do not count), and records nothing for a file with
+    /// syntax errors (the parser may have stopped early there).
+    func testParserRecordsWatchedTokensAsTheScanFindsThem() {
+        let src = Array("""
+            //go:build linux
+
+            package p // defer later
+
+            var s = "defer go"
+
+            func f(g group) {
+            \tdefer g.Go(h)
+            \tgo/**/func() { defer done() }()
+            \tgoal, Gopher := 1, 2
+            }
+
+            """.utf8)
+        let parsed = GoParser.parse(name: "x.go", bytes: src, watch: ["defer", "go", "Go"])
+        let words: Set<String> = ["defer", "go", "Go"]
+        XCTAssertEqual(parsed.watched?.offsets(of: words), FilePrefilter.offsets(of: words, in: src))
+        XCTAssertEqual(parsed.watched?.offsets(of: ["defer"])?.count, 2)
+        XCTAssertEqual(parsed.watched?.offsets(of: ["Go"])?.count, 1)
+        XCTAssertEqual(parsed.watched?.offsets(of: ["go"])?.count, 1)
+        XCTAssertNil(parsed.watched?.offsets(of: ["range"]), "a word that was not watched")
+        XCTAssertNil(GoParser.parse(name: "x.go", bytes: Array("package p\nfunc f() { defer".utf8), watch: words).watched)
+        XCTAssertNil(GoParser.parse(name: "x.go", bytes: src).watched)
     }
 
     /// A folder the prefilter skips still reports its syntax errors, and a folder with a
