@@ -35,7 +35,7 @@ extension Pass {
 
     /// Whether file `i` imports the package `path` (under any name).
     func imports(_ i: Int, _ path: String) -> Bool {
-        files[i].file.imports.contains { $0.path.value == "\"\(path)\"" || $0.path.value == "`\(path)`" }
+        files[i].outline.imports.contains { $0.path.value == "\"\(path)\"" || $0.path.value == "`\(path)`" }
     }
 
     /// Calls that never return: panic, os.Exit, log.Fatal*, log.Panic*, runtime.Goexit.
@@ -54,7 +54,7 @@ extension Pass {
         guard case .selector(let sel) = c.fun.unparen, stops.contains(sel.sel.name),
               case .ident(let x) = sel.x.unparen, let obj = resolution.object(at: x.pos),
               obj.kind == .variable, !obj.isPackageLevel,
-              let file = files.firstIndex(where: { $0.file.fileStart <= obj.declPos && obj.declPos <= $0.file.fileEnd })
+              let file = files.firstIndex(where: { $0.outline.fileStart <= obj.declPos && obj.declPos <= $0.outline.fileEnd })
         else { return false }
         var type: Expr?
         Inspector.walk(files[file].file, pre: { n in

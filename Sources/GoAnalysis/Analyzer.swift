@@ -67,15 +67,85 @@ public struct Diagnostic: Sendable, Equatable {
 }
 
 /// One source file of a package under analysis.
+///
+/// A file in which no rule can report may have been parsed without its functions' bodies
+/// (`GoParser.Depth.declarations`): `outline` is then that tree, and `file` parses the whole
+/// file the first time something reads it (a rule walking a callee's body). Code that looks at
+/// every file of a package for its names, imports, types or signatures reads `outline`.
 public struct SourceUnit: Sendable {
     public var path: String
     public var bytes: [UInt8]
     public var parsed: ParsedFile
     public var version: LanguageVersion
+    private let whole: WholeTree?
 
-    public var file: File { parsed.file }
+    public init(path: String, bytes: [UInt8], parsed: ParsedFile, version: LanguageVersion) {
+        self.path = path
+        self.bytes = bytes
+        self.parsed = parsed
+        self.version = version
+        whole = parsed.depth == .full ? nil : WholeTree(path: path, bytes: bytes, base: parsed.source.base)
+    }
+
+    /// The whole tree, bodies included.
+    public var file: File { whole?.parsed.file ?? parsed.file }
+    /// Whether the whole tree has syntax errors that the outline did not show (in a body):
+    /// what it says of its functions' bodies is then not to be relied on.
+    public var bodiesHaveErrors: Bool { whole.map { !$0.parsed.errors.isEmpty } ?? false }
+    /// The package-level declarations, imports, types and signatures (bodies may be empty).
+    public var outline: File { parsed.file }
+    /// Whether the bodies were left out when the file was parsed.
+    public var isOutline: Bool { whole != nil }
     public var base: Int { parsed.source.base }
     public func offset(_ p: Pos) -> Int { p.raw - base }
+
+    /// Top-level declaration `index` of `outline`, whole: the same declaration of `file` when
+    /// it is a function whose body was left out.
+    public func whole(_ index: Int) -> Decl {
+        let d = outline.decls[index]
+        guard isOutline, case .func = d else { return d }
+        return file.decls[index]
+    }
+
+    /// A file's whole tree, parsed once on first use (on the reading thread, a big-stack
+    /// worker's during analysis).
+    private final class WholeTree: @unchecked Sendable {
+        let path: String
+        let bytes: [UInt8]
+        let base: Int
+        private let lock = NSLock()
+        private var tree: ParsedFile?
+
+        init(path: String, bytes: [UInt8], base: Int) {
+            self.path = path
+            self.bytes = bytes
+            self.base = base
+        }
+
+        var parsed: ParsedFile {
+            lock.lock()
+            defer { lock.unlock() }
+            if let tree { return tree }
+            let made = GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base)
+            tree = made
+            WholeTree.parses.add()
+            return made
+        }
+
+        static let parses = Counter()
+    }
+
+    /// How many outlines were parsed whole since the process started (for tests that prove a
+    /// package's other files are not parsed whole when nothing asks for their bodies).
+    public static var wholeParses: Int { WholeTree.parses.value }
+}
+
+/// A thread-safe count.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add() { lock.lock(); n += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }
 
 /// What an analyzer sees: the files of one package (sharing one file set) and their names
@@ -164,7 +234,7 @@ public struct Pass: Sendable {
             lock.lock()
             defer { lock.unlock() }
             if let r = resolved { return r }
-            let r = Resolution.resolve(files.map(\.file))
+            let r = Resolution(files)
             resolved = r
             return r
         }

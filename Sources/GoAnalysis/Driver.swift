@@ -124,10 +124,12 @@ public struct Driver: Sendable {
             }
         }
         // A package never spans folders: each folder is read, parsed, analysed and released on
-        // one worker. A folder whose files can hold no finding (the prefilter), and every
-        // folder of a syntax check, is parsed one file at a time; the trees of a folder under
-        // analysis are held together, within a budget shared by the workers. So memory depends
-        // on the largest folder and the budget, not on the size of the tree.
+        // one worker. A file in which no rule can report (the prefilter) is parsed as an
+        // outline, without its functions' bodies; a folder of outlines only reports their syntax
+        // errors, and every folder of a syntax check is parsed whole one file at a time. The
+        // trees of a folder under analysis are held together, within a budget shared by the
+        // workers. So memory depends on the largest folder and the budget, not on the size of
+        // the tree.
         // Largest folders first, so no worker is left with a big one at the end.
         let work = folderOrder.map { folders[$0]! }
             .map { files in (files: files.map { ($0.index, $0.path) }, bytes: files.reduce(0) { $0 + $1.size }) }
@@ -148,7 +150,7 @@ public struct Driver: Sendable {
     /// run must equal (`streaming` off).
     func batch(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
         let (sources, indices, failed) = readAll(files)
-        return failed + zip(analyze(sources), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
+        return failed + zip(analyze(sources, outlines: true), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
     }
 
     /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
@@ -175,13 +177,10 @@ public struct Driver: Sendable {
             }
         }
         let (sources, indices, failed) = readAll(files)
-        let analysed: [FileOutcome]
-        if let filter, !sources.contains(where: { filter.admits($0.bytes) }) {
-            // No file of the folder can hold a finding: only its syntax is checked.
-            analysed = sources.map { syntaxOnly($0) }
-        } else {
-            analysed = analyze(sources, parallel: false)
-        }
+        // No file of the folder can hold a finding: every file is an outline, and only its
+        // syntax (as far as an outline reads it) is reported; no packages, no rules.
+        let parsed = parseAll(sources, parallel: false, outlines: true)
+        let analysed = analyze(parsed, parallel: false, syntaxOnly: parsed.allSatisfy { $0.parsed.depth != .full })
         // glibc keeps what a thread freed in that thread's arena: after a large folder, give
         // it back, or each worker's arena stays as large as the largest folder it ever held.
         if sources.reduce(0, { $0 + $1.bytes.count }) >= Driver.trimAfter { _ = glibcMallocTrim(0) }
@@ -264,8 +263,17 @@ extension Driver {
     /// Analyses in-memory sources (e.g. stdin for `fix -p -`); results in input order. With
     /// `parallel`, files and packages are spread over the cores; without, everything runs on
     /// the calling thread, which must have a big stack (a driver worker).
-    public func analyze(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool = true) -> [FileOutcome] {
-        let parsed = parseAll(sources, parallel: parallel)
+    ///
+    /// With `outlines` (and the prefilter on), a file in which no rule can report is parsed
+    /// without its functions' bodies (`GoParser.Depth.declarations`): the rules read only its
+    /// declarations, and a body they ask for (a callee's) is parsed then (`SourceUnit.file`).
+    public func analyze(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool = true,
+                        outlines: Bool = false) -> [FileOutcome] {
+        analyze(parseAll(sources, parallel: parallel, outlines: outlines), parallel: parallel)
+    }
+
+    /// Analyses parsed files (`syntaxOnly`: only their syntax errors are reported).
+    func analyze(_ parsed: [ParsedSource], parallel: Bool, syntaxOnly: Bool = false) -> [FileOutcome] {
         var outcomes = parsed.map { p -> FileOutcome in
             var o = FileOutcome(path: p.path, bytes: p.bytes)
             o.syntaxErrors = p.parsed.errors
@@ -274,7 +282,7 @@ extension Driver {
             return o
         }
         // Nothing to analyse (a syntax check): no packages, no name resolution.
-        if analyzers.isEmpty { return outcomes }
+        if analyzers.isEmpty || syntaxOnly { return outcomes }
         // Packages: folder + package name; files with syntax errors are left out.
         var groups: [String: [Int]] = [:]
         for (i, p) in parsed.enumerated() where p.parsed.errors.isEmpty {
@@ -296,16 +304,33 @@ extension Driver {
         var parsed: ParsedFile
     }
 
-    func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool) -> [ParsedSource] {
+    func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool, outlines: Bool = false) -> [ParsedSource] {
         var fset = FileSet()
         let watch = self.watch
+        let outline = outlines ? filter : nil
         let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
         let parse: @Sendable (Int) -> ParsedSource = { i in
             let s = sources[i]
             return ParsedSource(path: s.path, bytes: s.bytes,
-                                parsed: GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: bases[i], watch: watch))
+                                parsed: Driver.parse(s, base: bases[i], watch: watch, outline: outline))
         }
         return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
+    }
+
+    /// Parses a file whole, or — with `outline` (the prefilter), when no rule can report in
+    /// it — as an outline: first as an outline, which records the rules' tokens as it scans
+    /// every token, and again whole when one of them is there.
+    static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: FilePrefilter?) -> ParsedFile {
+        guard let outline, let words = outline.tokens else {
+            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
+        }
+        if outline.rulesOut(s.bytes) {
+            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations)
+        }
+        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations)
+        // With syntax errors the outline's record may be short: the prefilter's scan decides.
+        let holds = first.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? outline.admits(s.bytes)
+        return holds ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch) : first
     }
 
     /// Runs every analyzer on one package; with `applyFixes`, applies fixes round by round
@@ -355,7 +380,8 @@ extension Driver {
         return files.map { f in
             let base = fset.reserveBase(size: f.bytes.count)
             return ParsedSource(path: f.path, bytes: f.bytes,
-                                parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base, watch: watch))
+                                parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base, watch: watch,
+                                                                      depth: f.parsed.depth))
         }
     }
 

@@ -2,12 +2,15 @@ import GoSyntax
 
 /// What a file must contain for an analyzer to report anything in it, decided before the file
 /// is parsed: keywords or identifiers as the scanner reads them (a word in a comment or a
-/// string does not count). The driver's prefilter: a folder none of whose files holds one of
-/// its reported analyzers' tokens is only checked for syntax, one file at a time.
+/// string does not count). The driver's prefilter: a file that holds none of its reported
+/// analyzers' tokens is parsed as an outline (no function bodies, `GoParser.Depth`), and a
+/// folder of outlines is not analysed at all.
 ///
 /// Exact by construction: a rule that reports only at a `defer` statement cannot report in a
-/// package without the `defer` keyword. Rules that read other files of the package (callee
-/// bodies, declared types) are covered because the decision is made for the whole folder.
+/// file without the `defer` keyword. Rules that read other files of the package read their
+/// declarations from the outlines and their bodies whole (`SourceUnit.file`, parsed on first
+/// use). What an outline does not check is the grammar inside its bodies: `fix` leaves that
+/// to `deferlab parse` and the compiler.
 public struct FilePrefilter: Sendable, Equatable {
     /// The tokens (keywords or identifiers), any one of which a file needs; nil: every file.
     public var tokens: Set<String>?
@@ -38,6 +41,13 @@ public struct FilePrefilter: Sendable, Equatable {
             return false
         }
         return found
+    }
+
+    /// Whether `bytes` cannot hold a finding because none of the tokens' bytes occur in it
+    /// (no scan needed; `admits` decides the rest).
+    public func rulesOut(_ bytes: [UInt8]) -> Bool {
+        guard let tokens else { return false }
+        return !tokens.contains { FilePrefilter.contains(bytes, Array($0.utf8)) }
     }
 
     /// The offsets of the tokens of `bytes` that are one of `words` (keywords or identifiers;

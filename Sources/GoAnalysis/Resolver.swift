@@ -13,6 +13,8 @@ public final class Resolution: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: ResolutionTables
     private let files: [File]
+    /// Top-level declaration `index` of file `file`, whole (bodies included).
+    private let whole: (_ file: Int, _ index: Int) -> Decl
     private let fileScopes: [Int]
     private var resolvedDecls = Set<Int>()
 
@@ -33,6 +35,15 @@ public final class Resolution: @unchecked Sendable {
 
     public init(files: [File]) {
         self.files = files
+        whole = { files[$0].decls[$1] }
+        (tables, fileScopes) = ResolutionTables.prepare(files)
+    }
+
+    /// The package's units: names and imports come from their outlines; a declaration is
+    /// resolved whole (a function of an outline is then parsed with its body).
+    init(_ units: [SourceUnit]) {
+        files = units.map(\.outline)
+        whole = { units[$0].whole($1) }
         (tables, fileScopes) = ResolutionTables.prepare(files)
     }
 
@@ -85,7 +96,7 @@ public final class Resolution: @unchecked Sendable {
         // insertion copy them.
         var walker = ScopeWalker(r: tables, scope: fileScopes[fi])
         tables = ResolutionTables()
-        walker.decl(decls[di], topLevel: true)
+        walker.decl(whole(fi, di), topLevel: true)
         tables = walker.r
     }
 }

@@ -20,16 +20,20 @@ public final class TypeOracle: @unchecked Sendable {
     // MARK: - Declarations of the package
 
     /// Top-level functions, methods by receiver type, and type declarations.
+    /// Read from the files' outlines: a function's body may be empty there (`whole` gives it).
     struct PackageIndex {
         var functions: [String: FuncDecl] = [:]
         var methods: [String: [String: FuncDecl]] = [:]
         var types: [String: TypeSpec] = [:]
+        /// Where each function's declaration is: file and declaration index, by its position.
+        var sites: [Pos: (file: Int, index: Int)] = [:]
 
         init(files: [SourceUnit]) {
-            for f in files {
-                for d in f.file.decls {
+            for (k, f) in files.enumerated() {
+                for (j, d) in f.outline.decls.enumerated() {
                     switch d {
                     case .func(let fd):
+                        sites[fd.type.funcPos] = (k, j)
                         if let recv = fd.recv?.list.first?.type {
                             if let base = PackageIndex.receiverBase(recv) { methods[base, default: [:]][fd.name.name] = fd }
                         } else {
@@ -59,7 +63,15 @@ public final class TypeOracle: @unchecked Sendable {
     public func function(called call: CallExpr) -> FuncDecl? {
         guard case .ident(let id) = call.fun.unparen, let obj = resolution.object(at: id.pos),
               obj.kind == .function, obj.isPackageLevel else { return nil }
-        return lock.locked { index.functions[id.name] }
+        return whole(lock.locked { index.functions[id.name] })
+    }
+
+    /// A function declaration of the index with its body (parsed now if its file is an
+    /// outline); nil when that body does not parse (nothing may be concluded from it).
+    func whole(_ fd: FuncDecl?) -> FuncDecl? {
+        guard let fd, let site = lock.locked({ index.sites[fd.type.funcPos] }), files[site.file].isOutline,
+              case .func(let bodied) = files[site.file].whole(site.index) else { return fd }
+        return files[site.file].bodiesHaveErrors ? nil : bodied
     }
 
     /// The package's own method declaration a call reaches (`x.m(…)` with x of a type
@@ -67,11 +79,11 @@ public final class TypeOracle: @unchecked Sendable {
     public func method(called call: CallExpr) -> FuncDecl? {
         guard case .selector(let sel) = call.fun.unparen, let recv = type(of: sel.x),
               case .named("", let name) = recv.dereferenced else { return nil }
-        return lock.locked { index.methods[name]?[sel.sel.name] }
+        return whole(lock.locked { index.methods[name]?[sel.sel.name] })
     }
 
     /// The package's own method `name` of type `type`.
-    public func methodDecl(_ type: String, _ name: String) -> FuncDecl? { lock.locked { index.methods[type]?[name] } }
+    public func methodDecl(_ type: String, _ name: String) -> FuncDecl? { whole(lock.locked { index.methods[type]?[name] }) }
 
     /// The package's own type declaration of a defined type.
     public func typeSpec(_ name: String) -> TypeSpec? { lock.locked { index.types[name] } }
@@ -415,6 +427,12 @@ public final class TypeOracle: @unchecked Sendable {
         }
     }
 
+    /// Whether `p` lies in the body of function declaration `d`.
+    static func inBody(_ p: Pos, of d: Decl) -> Bool {
+        guard case .func(let fd) = d, let body = fd.body else { return false }
+        return body.lbrace <= p
+    }
+
     enum DeclSite {
         case field(Field)
         case value(ValueSpec, Int)
@@ -425,9 +443,11 @@ public final class TypeOracle: @unchecked Sendable {
     /// Where a variable is declared.
     func declaration(of obj: Int) -> DeclSite? {
         let p = resolution.object(obj).declPos
-        guard p.isValid, let file = files.first(where: { $0.file.fileStart <= p && p <= $0.file.fileEnd })?.file else { return nil }
+        guard p.isValid, let unit = files.first(where: { $0.outline.fileStart <= p && p <= $0.outline.fileEnd }) else { return nil }
         var site: DeclSite?
-        for d in file.decls where d.pos <= p && p < d.end {
+        for (j, d) in unit.outline.decls.enumerated() where d.pos <= p && p < d.end {
+            // A variable of a function's body needs the body.
+            let d = unit.isOutline && TypeOracle.inBody(p, of: d) ? unit.whole(j) : d
             Inspector.walk(.decl(d), pre: { n in
                 guard site == nil, n.pos <= p, p < n.end || n.end == .none else { return false }
                 switch n {

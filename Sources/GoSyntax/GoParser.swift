@@ -8,6 +8,8 @@ public struct ParsedFile: Sendable {
     /// order; nil when it watched none or the file has syntax errors (the parser may have
     /// stopped before the end).
     public var watched: WatchedTokens?
+    /// How much of the file the tree holds.
+    public var depth: GoParser.Depth = .full
 
     /// Errors as `path:line:col: message`, the form gofmt prints.
     public var formattedErrors: [String] {
@@ -37,31 +39,44 @@ public struct WatchedTokens: Sendable {
 
 /// Entry points of the front end.
 public enum GoParser {
+    /// How much of a file to build a tree for.
+    public enum Depth: Sendable, Equatable {
+        /// Everything.
+        case full
+        /// Everything but the statements of function declarations' bodies: every token is
+        /// still scanned (scanner errors and watched words count), but a body is only matched
+        /// brace for brace and left as an empty block, so its grammar is not checked. The
+        /// package-level names, imports, types and signatures are those of the full tree.
+        case declarations
+    }
+
     /// Parses one Go source file. Never fails: bad input yields a partial tree and errors.
     ///
     /// Parsing runs on a thread with a large stack (see `BigStack`), so deeply nested input
     /// meets the parser's explicit nesting limit long before the stack ends.
     /// - Parameters:
     ///   - base: the file's base in a `FileSet` (`FileSet.reserveBase`); 1 for a lone file.
-    public static func parse(name: String, bytes: [UInt8], base: Int = 1, watch: Set<String> = []) -> ParsedFile {
-        BigStack.run { parseOnCurrentThread(name: name, bytes: bytes, base: base, watch: watch) }
+    public static func parse(name: String, bytes: [UInt8], base: Int = 1, watch: Set<String> = [],
+                             depth: Depth = .full) -> ParsedFile {
+        BigStack.run { parseOnCurrentThread(name: name, bytes: bytes, base: base, watch: watch, depth: depth) }
     }
 
     /// Parses on the calling thread, which must have a large stack (a `BigStack` worker).
     /// With `watch`, the offsets of the tokens that are one of those words are recorded
     /// (`ParsedFile.watched`).
     public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1,
-                                            watch: Set<String> = []) -> ParsedFile {
+                                            watch: Set<String> = [], depth: Depth = .full) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
             let words = Array(watch)
-            var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) })
+            var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) },
+                           skipBodies: depth == .declarations)
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)
             let watched = watch.isEmpty || !p.errors.isEmpty ? nil
                 : WatchedTokens(offsets: Dictionary(uniqueKeysWithValues: zip(words, p.watched)))
-            return ParsedFile(file: file, source: source, errors: errors, watched: watched)
+            return ParsedFile(file: file, source: source, errors: errors, watched: watched, depth: depth)
         }
     }
 

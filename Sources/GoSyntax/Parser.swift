@@ -52,10 +52,14 @@ struct Parser {
     /// For each watched word, the offsets of its tokens.
     var watched: [[Int]]
 
-    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = []) {
+    /// Function declarations' bodies are read as tokens and left empty (`GoParser.Depth.declarations`).
+    let skipBodies: Bool
+
+    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = [], skipBodies: Bool = false) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
+        self.skipBodies = skipBodies
         self.watch = watch
         self.watched = Array(repeating: [], count: watch.count)
         self.scanner = GoScanner(src)

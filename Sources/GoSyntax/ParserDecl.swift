@@ -193,7 +193,7 @@ extension Parser {
         var body: BlockStmt?
         switch tok {
         case .lbrace:
-            body = parseBody()
+            body = skipBodies ? skipBody() : parseBody()
             expectSemi()
         case .semicolon:
             next()

@@ -18,6 +18,27 @@ extension Parser {
 
     mutating func parseBlockStmt() -> BlockStmt { parseBody() }
 
+    /// A function declaration's body when bodies are skipped: its tokens are read (so the
+    /// scanner still reports what it finds, and watched words are recorded) up to the matching
+    /// closing brace, and the block is left empty.
+    mutating func skipBody() -> BlockStmt {
+        precondition(tok == .lbrace, "a body starts at its brace")
+        let lbrace = pos
+        next0()
+        var depth = 1
+        while tok != .eof {
+            if tok == .lbrace {
+                depth += 1
+            } else if tok == .rbrace {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            next0()  // comments inside are not collected
+        }
+        let rbrace = expect2(.rbrace)
+        return BlockStmt(lbrace: lbrace, list: [], rbrace: rbrace)
+    }
+
     enum SimpleStmtMode { case basic, labelOK, rangeOK }
 
     /// Parses a simple statement; with `.rangeOK`, the Bool result tells whether it was the

@@ -325,4 +325,64 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(f.buildConstraint, "//go:build go1.21 && linux")
         XCTAssertNil(assertParses("package p\n//go:build go1.21\n").buildConstraint, "only before the package clause")
     }
+
+    /// An outline (`Depth.declarations`) has the whole tree's declarations, imports, types
+    /// and signatures at the same positions, with every function declaration's body empty;
+    /// it still scans every token (scanner errors and watched words count) but does not
+    /// check the grammar inside bodies, and keeps no comment from inside them.
+    func testOutlineHasTheDeclarationsOfTheWholeTree() {
+        let src = """
+            package p
+
+            import "os"
+
+            // T is a type.
+            type T struct{ f *os.File }
+
+            var table = map[string]func() int{"a": func() int { return 1 }}
+
+            func (t *T) Close() error {
+            \t// inside
+            \tif t.f != nil { return t.f.Close() }
+            \treturn nil
+            }
+
+            func g[X any](x X) (n int, err error) { defer done(); return }
+
+            """
+        let whole = GoParser.parse(name: "x.go", bytes: Array(src.utf8))
+        let outline = GoParser.parse(name: "x.go", bytes: Array(src.utf8), watch: ["defer"], depth: .declarations)
+        XCTAssertEqual(outline.errors, [])
+        XCTAssertEqual(outline.depth, .declarations)
+        XCTAssertEqual(whole.depth, .full)
+        XCTAssertEqual(outline.file.decls.count, whole.file.decls.count)
+        XCTAssertEqual(outline.file.imports, whole.file.imports)
+        for (o, w) in zip(outline.file.decls, whole.file.decls) {
+            XCTAssertEqual(o.pos, w.pos)
+            XCTAssertEqual(o.end, w.end)
+            switch (o, w) {
+            case (.func(let of), .func(let wf)):
+                XCTAssertEqual(of.type, wf.type)
+                XCTAssertEqual(of.recv, wf.recv)
+                XCTAssertEqual(of.name, wf.name)
+                XCTAssertEqual(of.body?.list.count, 0)
+                XCTAssertEqual(of.body?.lbrace, wf.body?.lbrace)
+                XCTAssertEqual(of.body?.rbrace, wf.body?.rbrace)
+                XCTAssertFalse(wf.body?.list.isEmpty ?? true)
+            default:
+                XCTAssertEqual(o, w, "declarations other than functions are the same (function literals kept)")
+            }
+        }
+        XCTAssertEqual(outline.watched?.offsets(of: ["defer"])?.count, 1, "a word inside a body is still recorded")
+        XCTAssertEqual(outline.file.comments.map { $0.list.map(\.text) }, [["// T is a type."]])
+        // Grammar inside a body is not checked; the scanner's errors and an unclosed body are.
+        let badGrammar = "package p\n\nfunc f() { x := := 1 }\n"
+        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(badGrammar.utf8), depth: .declarations).errors, [])
+        XCTAssertFalse(GoParser.parse(name: "x.go", bytes: Array(badGrammar.utf8)).errors.isEmpty)
+        let badToken = "package p\n\nfunc f() { x := '' }\n"
+        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(badToken.utf8), depth: .declarations).formattedErrors,
+                       GoParser.parse(name: "x.go", bytes: Array(badToken.utf8)).formattedErrors)
+        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array("package p\n\nfunc f() {\n\tif x {\n".utf8), depth: .declarations)
+            .formattedErrors, ["x.go:4:9: expected '}', found 'EOF'"])
+    }
 }

@@ -125,4 +125,88 @@ final class StreamingTests: XCTestCase {
             XCTAssertEqual(result.findings.map(\.diagnostic.rule), ["loop-defer"])
         }
     }
+
+    /// A file in which no rule can report is read as an outline, and parsed whole only when a
+    /// rule reads one of its bodies: a callee's, to see what it returns on failure.
+    func testOutlinesAreParsedWholeOnlyWhenARuleReadsABody() throws {
+        let dir = try temporaryDirectory(self)
+        // Nothing reads the other file: no whole parse.
+        try write("package quiet\n\nfunc f(ch chan int) {\n\tdefer close(ch)\n\th()\n}\n",
+                  to: dir.appendingPathComponent("quiet/a.go"))
+        try write("package quiet\n\nfunc h() int {\n\treturn 1\n}\n", to: dir.appendingPathComponent("quiet/b.go"))
+        var before = SourceUnit.wholeParses
+        let quiet = try FixRun.run(paths: [dir.appendingPathComponent("quiet").path], options: FixOptions())
+        XCTAssertEqual(quiet.findings.count, 0)
+        XCTAssertEqual(SourceUnit.wholeParses - before, 0)
+        // defer-before-check reads dial's body (in the outline b.go) to see it returns nil on
+        // failure, and Close's to see that it dereferences its receiver.
+        try write("""
+            package reads
+
+            func use() error {
+            \tc, err := dial("x")
+            \tdefer c.Close()
+            \tif err != nil {
+            \t\treturn err
+            \t}
+            \treturn nil
+            }
+
+            """, to: dir.appendingPathComponent("reads/a.go"))
+        try write("""
+            package reads
+
+            import "errors"
+
+            type conn struct{ fd int }
+
+            func (c *conn) Close() error {
+            \tc.fd = -1
+            \treturn nil
+            }
+
+            func dial(addr string) (*conn, error) {
+            \tif addr == "" {
+            \t\treturn nil, errors.New("no address")
+            \t}
+            \treturn &conn{fd: 3}, nil
+            }
+
+            func unrelated() int { return 2 }
+
+            """, to: dir.appendingPathComponent("reads/b.go"))
+        var results: [[String]] = []
+        for shortcuts in [true, false] {
+            var options = FixOptions()
+            options.shortcuts = shortcuts
+            before = SourceUnit.wholeParses
+            let r = try FixRun.run(paths: [dir.appendingPathComponent("reads").path], options: options)
+            if shortcuts { XCTAssertEqual(SourceUnit.wholeParses - before, 1, "b.go, once") }
+            results.append(r.findings.map { "\($0.diagnostic.rule) \($0.diagnostic.message.en) \(String(describing: $0.diagnostic.applicability))" })
+        }
+        XCTAssertEqual(results[0].count, 1)
+        XCTAssertTrue(results[0].first?.hasPrefix("defer-before-check") ?? false)
+        XCTAssertEqual(results[0], results[1])
+    }
+
+    /// What the outlines cost: a syntax error inside a function body of a file in which no
+    /// rule can report is not seen by `fix` (it never reads that body); the tokens are still
+    /// scanned, so a bad token is, and so is everything in a file with a defer. `deferlab parse`
+    /// (and the shortcuts turned off) see them all.
+    func testOutlinesLeaveBodyGrammarToParse() throws {
+        let dir = try temporaryDirectory(self)
+        try write("package p\n\nfunc f() {\n\tdefer g()\n}\n\nfunc g() {}\n", to: dir.appendingPathComponent("a.go"))
+        try write("package p\n\nfunc h() {\n\tx := := 1\n}\n", to: dir.appendingPathComponent("b.go"))
+        try write("package p\n\nfunc k() {\n\ts := \"open\n}\n", to: dir.appendingPathComponent("c.go"))
+        var seen: [Bool: [String]] = [:]
+        for shortcuts in [true, false] {
+            var options = FixOptions()
+            options.shortcuts = shortcuts
+            let r = try FixRun.run(paths: [dir.path], options: options)
+            seen[shortcuts] = r.report.files.filter { !$0.syntaxErrors.isEmpty }.map { ($0.path as NSString).lastPathComponent }
+        }
+        XCTAssertEqual(seen[true], ["c.go"])
+        XCTAssertEqual(seen[false], ["b.go", "c.go"])
+        XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 2)
+    }
 }
