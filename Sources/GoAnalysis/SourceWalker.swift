@@ -95,26 +95,36 @@ public enum FileReader {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
-        var size = st.st_size > 0 ? Int(st.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while true {
-            if filled == size {
-                size = max(4096, size * 2)
-                bytes.append(contentsOf: [UInt8](repeating: 0, count: size - bytes.count))
+        // The size fstat gives, read without zero-filling first; then whatever the file has
+        // beyond it (it grew, or is a pipe or /proc file whose size says 0).
+        var failure: Int32 = 0
+        let expected = st.st_size > 0 ? Int(st.st_size) : 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buf, count in
+            count = 0
+            while count < expected {
+                let n = Glibc.read(fd, buf.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            let n = bytes.withUnsafeMutableBytes { buf in
-                Glibc.read(fd, buf.baseAddress! + filled, size - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(.errno(errno))
-            }
-            if n == 0 { break }
-            filled += n
         }
-        bytes.removeSubrange(filled...)
-        return .success(bytes)
+        if failure != 0 { return .failure(.errno(failure)) }
+        failure = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+            while true {
+                let n = Glibc.read(fd, chunk.baseAddress!, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if n == 0 { return 0 }
+                bytes.append(contentsOf: chunk[..<n])
+            }
+        }
+        return failure == 0 ? .success(bytes) : .failure(.errno(failure))
     }
 
     public static func describe(_ e: Int32) -> String { String(cString: strerror(e)) }
