@@ -100,7 +100,9 @@ public struct SourceUnit: Sendable {
     public func offset(_ p: Pos) -> Int { p.raw - base }
 
     /// Top-level declaration `index` of `outline`, whole: the same declaration of `file` when
-    /// it is a function whose body was left out.
+    /// it is a function whose body was left out. (Other declarations come from the outline:
+    /// a composite literal's elements are left out there, and no rule reads them in a file
+    /// where it cannot report.)
     public func whole(_ index: Int) -> Decl {
         let d = outline.decls[index]
         guard isOutline, case .func = d else { return d }

@@ -43,10 +43,11 @@ public enum GoParser {
     public enum Depth: Sendable, Equatable {
         /// Everything.
         case full
-        /// Everything but the statements of function declarations' bodies: every token is
-        /// still scanned (scanner errors and watched words count), but a body is only matched
-        /// brace for brace and left as an empty block, so its grammar is not checked. The
-        /// package-level names, imports, types and signatures are those of the full tree.
+        /// Everything but the statements of function declarations' bodies and the elements of
+        /// composite literals: every token is still scanned (scanner errors and watched words
+        /// count), but a body or literal value is only matched brace for brace and left empty,
+        /// so its grammar is not checked. The package-level names, imports, types, signatures
+        /// and positions are those of the full tree.
         case declarations
     }
 

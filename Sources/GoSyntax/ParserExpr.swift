@@ -157,6 +157,11 @@ extension Parser {
     }
 
     mutating func parseLiteralValue(_ type: Expr?) -> Expr {
+        // An outline keeps a composite literal's type, not its elements.
+        if skipBodies && tok == .lbrace {
+            let lbrace = pos
+            return .compositeLit(CompositeLit(type: type, lbrace: lbrace, elts: [], rbrace: skipBraced()))
+        }
         enter()
         defer { leave() }
         let lbrace = expect(.lbrace)

@@ -18,12 +18,17 @@ extension Parser {
 
     mutating func parseBlockStmt() -> BlockStmt { parseBody() }
 
-    /// A function declaration's body when bodies are skipped: its tokens are read (so the
-    /// scanner still reports what it finds, and watched words are recorded) up to the matching
-    /// closing brace, and the block is left empty.
+    /// A function declaration's body when bodies are skipped, left empty (`skipBraced`).
     mutating func skipBody() -> BlockStmt {
-        precondition(tok == .lbrace, "a body starts at its brace")
         let lbrace = pos
+        return BlockStmt(lbrace: lbrace, list: [], rbrace: skipBraced())
+    }
+
+    /// Reads the tokens from the current `{` to its matching `}` (so the scanner still reports
+    /// what it finds, and watched words are recorded) without building anything, and returns
+    /// the closing brace's position.
+    mutating func skipBraced() -> Pos {
+        precondition(tok == .lbrace, "a braced block starts at its brace")
         next0()
         var depth = 1
         while tok != .eof {
@@ -35,8 +40,7 @@ extension Parser {
             }
             next0()  // comments inside are not collected
         }
-        let rbrace = expect2(.rbrace)
-        return BlockStmt(lbrace: lbrace, list: [], rbrace: rbrace)
+        return expect2(.rbrace)
     }
 
     enum SimpleStmtMode { case basic, labelOK, rangeOK }
