@@ -227,7 +227,7 @@ extension Driver {
 
     /// A file's outcome when no rule can report in it: its syntax errors.
     private func syntaxOnly(_ source: (path: String, bytes: [UInt8])) -> FileOutcome {
-        let parsed = GoParser.parseOnCurrentThread(name: source.path, bytes: source.bytes, base: 1)
+        let parsed = GoParser.parseOnCurrentThread(name: source.path, bytes: source.bytes, base: 1, comments: false)
         var o = FileOutcome(path: source.path, bytes: source.bytes)
         o.syntaxErrors = parsed.errors
         o.source = parsed.source
@@ -324,10 +324,12 @@ extension Driver {
         guard let outline, let words = outline.tokens else {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
         }
+        // An outline keeps no comments: no rule reads them in a file where it cannot report.
         if outline.rulesOut(s.bytes) {
-            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations)
+            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations, comments: false)
         }
-        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations)
+        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
+                                                  comments: false)
         // With syntax errors the outline's record may be short: the prefilter's scan decides.
         let holds = first.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? outline.admits(s.bytes)
         return holds ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch) : first
@@ -381,7 +383,7 @@ extension Driver {
             let base = fset.reserveBase(size: f.bytes.count)
             return ParsedSource(path: f.path, bytes: f.bytes,
                                 parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base, watch: watch,
-                                                                      depth: f.parsed.depth))
+                                                                      depth: f.parsed.depth, comments: f.parsed.depth == .full))
         }
     }
 

@@ -65,13 +65,15 @@ public enum GoParser {
     /// Parses on the calling thread, which must have a large stack (a `BigStack` worker).
     /// With `watch`, the offsets of the tokens that are one of those words are recorded
     /// (`ParsedFile.watched`).
+    /// Without `comments`, no comment is collected (a syntax check or an outline needs none).
     public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1,
-                                            watch: Set<String> = [], depth: Depth = .full) -> ParsedFile {
+                                            watch: Set<String> = [], depth: Depth = .full,
+                                            comments: Bool = true) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
             let words = Array(watch)
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) },
-                           skipBodies: depth == .declarations)
+                           skipBodies: depth == .declarations, keepComments: comments)
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)

@@ -55,11 +55,16 @@ struct Parser {
     /// Function declarations' bodies are read as tokens and left empty (`GoParser.Depth.declarations`).
     let skipBodies: Bool
 
-    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = [], skipBodies: Bool = false) {
+    /// Whether comments are collected (`File.comments`, doc and line comments).
+    let keepComments: Bool
+
+    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = [], skipBodies: Bool = false,
+         keepComments: Bool = true) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
         self.skipBodies = skipBodies
+        self.keepComments = keepComments
         self.watch = watch
         self.watched = Array(repeating: [], count: watch.count)
         self.scanner = GoScanner(src)
@@ -176,6 +181,10 @@ struct Parser {
         let prev = pos
         next0()
         guard tok == .comment else { return }
+        guard keepComments else {
+            while tok == .comment { next0() }
+            return
+        }
         if prev.isValid && lineFor(pos) == lineFor(prev) {
             let (group, endline) = consumeCommentGroup(0)
             if lineFor(pos) != endline || tok == .semicolon || tok == .eof {

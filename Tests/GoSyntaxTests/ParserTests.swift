@@ -397,4 +397,20 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array("package p\n\nfunc f() {\n\tif x {\n".utf8), depth: .declarations)
             .formattedErrors, ["x.go:4:9: expected '}', found 'EOF'"])
     }
+
+    /// A syntax check needs no comments: without them the tree has the same nodes at the same
+    /// places, and the errors are the same.
+    func testWithoutCommentsTheNodesAndErrorsAreTheSame() {
+        for src in [
+            "// Package p.\npackage p // line\n\n/* block */ import \"os\" // after\n\n// F does.\nfunc F() { // open\n\t_ = os.Args /* mid */ [0]\n\t// alone\n}\n",
+            "package p\n\nfunc f() {\n\tx := // half\n}\n\nvar y = [/* */]int{1, 2 // two\n}\n",
+        ] {
+            let with = GoParser.parse(name: "x.go", bytes: Array(src.utf8))
+            let without = BigStack.run { GoParser.parseOnCurrentThread(name: "x.go", bytes: Array(src.utf8), comments: false) }
+            XCTAssertFalse(with.file.comments.isEmpty)
+            XCTAssertTrue(without.file.comments.isEmpty)
+            XCTAssertEqual(without.formattedErrors, with.formattedErrors)
+            XCTAssertEqual(nodes(without.file).map { [$0.pos, $0.end] }, nodes(with.file).map { [$0.pos, $0.end] })
+        }
+    }
 }
