@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A position in a file set: the file's base plus a byte offset, as go/token.Pos.
 /// `Pos.none` (0) means "no position". Line and column are computed only when asked.
 public struct Pos: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -55,11 +59,14 @@ public struct SourceFile: Sendable {
     public static func lineStarts(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
         starts.reserveCapacity(bytes.count / 32 + 1)
-        var i = 0
+        guard let base = bytes.baseAddress else { return starts }
         let n = bytes.count
-        while i < n {
-            if bytes[i] == 0x0A && i + 1 < n { starts.append(i + 1) }
-            i += 1
+        var i = 0
+        // memchr compares many bytes at once (a byte loop took 4% of a syntax check).
+        while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+            let at = hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+            if at + 1 < n { starts.append(at + 1) }
+            i = at + 1
         }
         return starts
     }

@@ -413,4 +413,17 @@ final class ParserTests: XCTestCase {
             XCTAssertEqual(nodes(without.file).map { [$0.pos, $0.end] }, nodes(with.file).map { [$0.pos, $0.end] })
         }
     }
+
+    /// Line starts: only a newline starts a line, and a newline at the very end starts none.
+    func testLineStarts() {
+        func starts(_ s: String) -> [Int] { Array(s.utf8).withUnsafeBufferPointer { SourceFile.lineStarts(of: $0) } }
+        XCTAssertEqual(starts(""), [0])
+        XCTAssertEqual(starts("\n"), [0])
+        XCTAssertEqual(starts("\n\n"), [0, 1])
+        XCTAssertEqual(starts("a\nb"), [0, 2])
+        XCTAssertEqual(starts("a\nb\n"), [0, 2])
+        XCTAssertEqual(starts("ab\r\n\ncd"), [0, 4, 5])
+        let long = String(repeating: "x", count: 70) + "\n" + String(repeating: "y", count: 5000) + "\nz"
+        XCTAssertEqual(starts(long), [0, 71, 5072])
+    }
 }
