@@ -70,9 +70,17 @@ public enum ExitSkipsDefer {
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for i in pass.files.indices where pass.imports(i, "os") || pass.imports(i, "log") {
-            for decl in pass.decls(i, withTokens: ["defer"]) {
+            // Only os.Exit and log.Fatal* count: a file or declaration without one of those
+            // names (as tokens) has nothing to report, and a subtree with neither a defer nor
+            // one of them is not entered.
+            let exits = pass.tokenOffsets(i, exitNames)
+            guard !exits.isEmpty else { continue }
+            let deferTokens = pass.tokenOffsets(i, ["defer"])
+            for decl in pass.decls(i, withTokens: ["defer"]) where pass.holds(i, exits, from: decl.pos, to: decl.end) {
                 var defers: [Pending] = []
                 Inspector.walkWithStack(.decl(decl)) { node, stack in
+                    guard pass.holds(i, exits, from: node.pos, to: node.end) || pass.holds(i, deferTokens, from: node.pos, to: node.end)
+                    else { return false }
                     switch node {
                     case .stmt(.defer(let d)):
                         if let fn = function(stack), let scope = parentScope(stack) {
@@ -95,6 +103,9 @@ public enum ExitSkipsDefer {
         }
         return out
     }
+
+    /// The names of the calls `isExit` accepts.
+    static let exitNames: Set<String> = ["Exit", "Fatal", "Fatalf", "Fatalln"]
 
     static func isExit(_ pass: Pass, _ c: CallExpr) -> Bool {
         pass.isCall(c, to: "os", ["Exit"]) || pass.isCall(c, to: "log", ["Fatal", "Fatalf", "Fatalln"])
