@@ -81,38 +81,78 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
         "select", "struct", "switch", "type", "var",
     ]
 
-    /// Maps an identifier's bytes to its keyword kind, or `.ident`.
-    /// Keywords are 2...11 bytes long and ASCII lowercase, which keeps the lookup cheap.
+    /// Maps an identifier's bytes to its keyword kind, or `.ident`: keywords are 2...11 ASCII
+    /// letters, so the bytes are packed little-endian into integers and switched on by length
+    /// (no tables, so no reference counting on the scanner's hot path).
     static func keyword(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind {
         let n = end - start
         guard n >= 2, n <= 11 else { return .ident }
-        let c0 = bytes[start]
-        guard c0 >= 0x61, c0 <= 0x7A else { return .ident }
-        for kind in keywordsByFirstByte[Int(c0 - 0x61)] {
-            let spelling = kind.utf8
-            if spelling.count != n { continue }
-            var i = start, match = true
-            for b in spelling {
-                if bytes[i] != b { match = false; break }
-                i += 1
+        var lo: UInt64 = 0
+        for k in 0..<min(n, 8) { lo |= UInt64(bytes[start + k]) << (8 * UInt64(k)) }
+        switch n {
+        case 2:
+            switch lo {
+            case 0x6f67: return .go
+            case 0x6669: return .if
+            default: return .ident
             }
-            if match { return kind.token }
+        case 3:
+            switch lo {
+            case 0x726f66: return .for
+            case 0x70616d: return .map
+            case 0x726176: return .var
+            default: return .ident
+            }
+        case 4:
+            switch lo {
+            case 0x65736163: return .case
+            case 0x6e616863: return .chan
+            case 0x65736c65: return .else
+            case 0x636e7566: return .func
+            case 0x6f746f67: return .goto
+            case 0x65707974: return .type
+            default: return .ident
+            }
+        case 5:
+            switch lo {
+            case 0x6b61657262: return .break
+            case 0x74736e6f63: return .const
+            case 0x7265666564: return .defer
+            case 0x65676e6172: return .range
+            default: return .ident
+            }
+        case 6:
+            switch lo {
+            case 0x74726f706d69: return .import
+            case 0x6e7275746572: return .return
+            case 0x7463656c6573: return .select
+            case 0x746375727473: return .struct
+            case 0x686374697773: return .switch
+            default: return .ident
+            }
+        case 7:
+            switch lo {
+            case 0x746c7561666564: return .default
+            case 0x6567616b636170: return .package
+            default: return .ident
+            }
+        case 8:
+            switch lo {
+            case 0x65756e69746e6f63: return .continue
+            default: return .ident
+            }
+        case 9:
+            guard lo == 0x6361667265746e69 else { return .ident }
+            var hi: UInt64 = 0
+            for k in 8..<n { hi |= UInt64(bytes[start + k]) << (8 * UInt64(k - 8)) }
+            return hi == 0x65 ? .interface : .ident
+        case 11:
+            guard lo == 0x6f7268746c6c6166 else { return .ident }
+            var hi: UInt64 = 0
+            for k in 8..<n { hi |= UInt64(bytes[start + k]) << (8 * UInt64(k - 8)) }
+            return hi == 0x686775 ? .fallthrough : .ident
+        default:
+            return .ident
         }
-        return .ident
     }
-
-    private struct Keyword: Sendable {
-        let utf8: [UInt8]
-        let token: TokenKind
-    }
-
-    private static let keywordsByFirstByte: [[Keyword]] = {
-        var table = [[Keyword]](repeating: [], count: 26)
-        for raw in TokenKind.break.rawValue...TokenKind.var.rawValue {
-            let kind = TokenKind(rawValue: raw)!
-            let utf8 = Array(kind.text.utf8)
-            table[Int(utf8[0] - 0x61)].append(Keyword(utf8: utf8, token: kind))
-        }
-        return table
-    }()
 }

@@ -20,6 +20,25 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(got.dropLast().map(\.1), expected.map(\.1), "texts for \(src)", file: file, line: line)
     }
 
+    /// Every keyword scans as itself; a word that differs in length, case or one letter is an
+    /// identifier.
+    func testEveryKeywordAndItsNearMisses() {
+        for raw in TokenKind.break.rawValue...TokenKind.var.rawValue {
+            let kind = TokenKind(rawValue: raw)!
+            let word = kind.text
+            XCTAssertEqual(scan(word).0.first?.0, kind, word)
+            var misses = [word + "x", String(word.dropLast()), word.uppercased(), "_" + word, word + "1"]
+            misses.append(String(word.dropLast()) + (word.last == "z" ? "y" : "z"))
+            misses.append((word.first == "z" ? "y" : "z") + String(word.dropFirst()))
+            for miss in misses where miss.count >= 1 {
+                XCTAssertEqual(scan(miss).0.first?.0, .ident, miss)
+            }
+        }
+        XCTAssertEqual(scan("fallthroughs").0.first?.0, .ident)
+        XCTAssertEqual(scan("interfac").0.first?.0, .ident)
+        XCTAssertEqual(scan("Go").0.first?.0, .ident)
+    }
+
     func testEveryOperator() {
         let ops: [(String, TokenKind)] = [
             ("+", .add), ("-", .sub), ("*", .mul), ("/", .quo), ("%", .rem),
