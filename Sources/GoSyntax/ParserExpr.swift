@@ -72,25 +72,27 @@ extension Parser {
         }
         exprLev += 1
         var args: [Expr] = []
-        var index: [Expr?] = [nil, nil, nil]
-        var colons: [Pos] = [.none, .none]
+        // The three indices and two colons of a slice (locals: an array here was two
+        // allocations per index expression).
+        var index0: Expr?, index1: Expr?, index2: Expr?
+        var colon0 = Pos.none, colon1 = Pos.none
         if tok != .colon {
             // Index or type instance: a named type does not put us in a type context.
-            index[0] = parseRhs()
+            index0 = parseRhs()
         }
         var ncolons = 0
         switch tok {
         case .colon:
             while tok == .colon && ncolons < 2 {
-                colons[ncolons] = pos
+                if ncolons == 0 { colon0 = pos } else { colon1 = pos }
                 ncolons += 1
                 next()
                 if tok != .colon && tok != .rbrack && tok != .eof {
-                    index[ncolons] = parseRhs()
+                    if ncolons == 1 { index1 = parseRhs() } else { index2 = parseRhs() }
                 }
             }
         case .comma:
-            args.append(index[0]!)
+            args.append(index0!)
             while tok == .comma {
                 next()
                 if tok != .rbrack && tok != .eof { args.append(parseType()) }
@@ -105,19 +107,19 @@ extension Parser {
             var slice3 = false
             if ncolons == 2 {
                 slice3 = true
-                if index[1] == nil {
-                    error(colons[0], "middle index required in 3-index slice")
-                    index[1] = .bad(BadExpr(from: colons[0] + 1, to: colons[1]))
+                if index1 == nil {
+                    error(colon0, "middle index required in 3-index slice")
+                    index1 = .bad(BadExpr(from: colon0 + 1, to: colon1))
                 }
-                if index[2] == nil {
-                    error(colons[1], "final index required in 3-index slice")
-                    index[2] = .bad(BadExpr(from: colons[1] + 1, to: rbrack))
+                if index2 == nil {
+                    error(colon1, "final index required in 3-index slice")
+                    index2 = .bad(BadExpr(from: colon1 + 1, to: rbrack))
                 }
             }
-            return .slice(SliceExpr(x: x, lbrack: lbrack, low: index[0], high: index[1], max: index[2], slice3: slice3, rbrack: rbrack))
+            return .slice(SliceExpr(x: x, lbrack: lbrack, low: index0, high: index1, max: index2, slice3: slice3, rbrack: rbrack))
         }
         if args.isEmpty {
-            return .index(IndexExpr(x: x, lbrack: lbrack, index: index[0]!, rbrack: rbrack))
+            return .index(IndexExpr(x: x, lbrack: lbrack, index: index0!, rbrack: rbrack))
         }
         return Parser.packIndexExpr(x, lbrack, args, rbrack)
     }
