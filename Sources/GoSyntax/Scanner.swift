@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One token from the scanner: its kind and byte range in the source.
 ///
 /// An automatically inserted semicolon has `implicit == true`; its range is the newline it
@@ -304,9 +308,19 @@ public struct GoScanner {
     /// newline inside a block comment, or -1.
     private mutating func scanComment(_ start: Int) -> Int {
         if src[offset] == 0x2F {
-            // Line comment: the final newline is not part of it.
+            // Line comment: the final newline is not part of it. Most comments are plain
+            // ASCII: find the newline with memchr and check eight bytes at a time; only a
+            // comment with a NUL or a non-ASCII byte is read character by character.
             offset += 1
-            while offset < src.count && src[offset] != 0x0A {
+            let base = src.baseAddress!
+            let end = memchr(base + offset, 0x0A, src.count - offset).map {
+                UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+            } ?? src.count
+            if GoScanner.isPlainASCII(src, offset, end) {
+                offset = end
+                return -1
+            }
+            while offset < end {
                 checkByte(offset)
             }
             return -1
@@ -324,6 +338,24 @@ public struct GoScanner {
         }
         error(start, "comment not terminated")
         return newline
+    }
+
+    /// Whether `src[from..<to]` holds only ASCII bytes other than NUL (eight at a time).
+    static func isPlainASCII(_ src: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        let raw = UnsafeRawPointer(src.baseAddress!)
+        while i + 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte >= 0x80, or a zero byte (the classic has-zero-byte test).
+            if (w | ((w &- 0x0101_0101_0101_0101) & ~w)) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        while i < to {
+            let b = src[i]
+            if b == 0 || b >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// Advances over one character at `i` == offset, reporting NUL and bad encodings.

@@ -181,6 +181,18 @@ final class ScannerTests: XCTestCase {
             let (_, errors) = GoScanner.tokens(of: bytes)
             XCTAssertEqual(errors.first, SyntaxError(offset: offset, message: message), "\(bytes)")
         }
+        // In a line comment, a NUL or a bad byte is found wherever it is (comments are checked
+        // eight bytes at a time), and a comment without one gives no error.
+        for pad in 0..<20 {
+            let prefix = Array("x // ".utf8) + Array(repeating: UInt8(ascii: "a"), count: pad)
+            for (bad, message) in [([UInt8(0)], "illegal character NUL"), ([UInt8(0xFF)], "illegal UTF-8 encoding")] {
+                let (tokens, errors) = GoScanner.tokens(of: prefix + bad + Array(" tail\ny".utf8))
+                XCTAssertEqual(errors, [SyntaxError(offset: prefix.count, message: message)], "pad \(pad)")
+                XCTAssertEqual(tokens.map(\.kind), [.ident, .comment, .semicolon, .ident, .semicolon, .eof], "pad \(pad)")
+            }
+            let clean = prefix + Array("é ok\ny".utf8)
+            XCTAssertEqual(GoScanner.tokens(of: clean).1, [], "pad \(pad)")
+        }
         // A BOM at the very start is skipped silently.
         let (tokens, errors) = GoScanner.tokens(of: [0xEF, 0xBB, 0xBF] + Array("x".utf8))
         XCTAssertEqual(errors, [])
