@@ -318,8 +318,8 @@ extension Driver {
     }
 
     /// Parses a file whole, or — with `outline` (the prefilter), when no rule can report in
-    /// it — as an outline: first as an outline, which records the rules' tokens as it scans
-    /// every token, and again whole when one of them is there.
+    /// it — as an outline: first as an outline, which looks at every token for the rules'
+    /// words and stops at the first, and again whole when one is there.
     static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: FilePrefilter?) -> ParsedFile {
         guard let outline, let words = outline.tokens else {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
@@ -329,7 +329,7 @@ extension Driver {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations, comments: false)
         }
         let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
-                                                  comments: false)
+                                                  comments: false, untilWatched: true)
         // With syntax errors the outline's record may be short: the prefilter's scan decides.
         let holds = first.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? outline.admits(s.bytes)
         return holds ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch) : first

@@ -66,14 +66,18 @@ public enum GoParser {
     /// With `watch`, the offsets of the tokens that are one of those words are recorded
     /// (`ParsedFile.watched`).
     /// Without `comments`, no comment is collected (a syntax check or an outline needs none).
+    /// With `untilWatched`, parsing stops at the first watched word: the tree and errors are
+    /// then those of the file up to it, and `watched` holds that one offset (a caller that only
+    /// wants the file when it has none learns it early).
     public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1,
                                             watch: Set<String> = [], depth: Depth = .full,
-                                            comments: Bool = true) -> ParsedFile {
+                                            comments: Bool = true, untilWatched: Bool = false) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
             let words = Array(watch)
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) },
                            skipBodies: depth == .declarations, keepComments: comments)
+            p.stopAtWatched = untilWatched
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)

@@ -57,6 +57,8 @@ struct Parser {
 
     /// Whether comments are collected (`File.comments`, doc and line comments).
     let keepComments: Bool
+    /// Whether parsing stops (as after too many errors) at the first watched word.
+    var stopAtWatched = false
 
     init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = [], skipBodies: Bool = false,
          keepComments: Bool = true) {
@@ -142,6 +144,7 @@ struct Parser {
             while k < length && src[start + k] == w[k] { k += 1 }
             if k == length {
                 watched[j].append(start)
+                if stopAtWatched { bail() }
                 return
             }
         }

@@ -87,6 +87,17 @@ final class StreamingTests: XCTestCase {
         XCTAssertNil(parsed.watched?.offsets(of: ["range"]), "a word that was not watched")
         XCTAssertNil(GoParser.parse(name: "x.go", bytes: Array("package p\nfunc f() { defer".utf8), watch: words).watched)
         XCTAssertNil(GoParser.parse(name: "x.go", bytes: src).watched)
+        // untilWatched stops at the first one; without any, the tree is the whole outline.
+        let early = BigStack.run {
+            GoParser.parseOnCurrentThread(name: "x.go", bytes: src, watch: words, depth: .declarations, untilWatched: true)
+        }
+        XCTAssertEqual(early.watched?.offsets(of: words), Array(FilePrefilter.offsets(of: words, in: src).prefix(1)))
+        let plain = Array("package p\n\nfunc f() { g() }\n\nfunc h() {}\n".utf8)
+        let untilNone = BigStack.run {
+            GoParser.parseOnCurrentThread(name: "x.go", bytes: plain, watch: words, depth: .declarations, untilWatched: true)
+        }
+        XCTAssertEqual(untilNone.file.decls.count, 2)
+        XCTAssertEqual(untilNone.watched?.offsets(of: words), [])
     }
 
     /// A folder the prefilter skips still reports its syntax errors, and a folder with a
