@@ -69,11 +69,14 @@ public enum ExitSkipsDefer {
 
     static func run(_ pass: Pass) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for i in pass.files.indices where pass.imports(i, "os") || pass.imports(i, "log") {
+        for i in pass.files.indices {
             // Only os.Exit and log.Fatal* count: a file or declaration without one of those
-            // names (as tokens) has nothing to report, and a subtree with neither a defer nor
-            // one of them is not entered.
-            let exits = pass.tokenOffsets(i, exitNames)
+            // names (as tokens) of a package it imports has nothing to report, and a subtree
+            // with neither a defer nor one of them is not entered (t.Fatal in a test that does
+            // not import log does not count).
+            let names = (pass.imports(i, "os") ? ["Exit"] : []) + (pass.imports(i, "log") ? ["Fatal", "Fatalf", "Fatalln"] : [])
+            guard !names.isEmpty else { continue }
+            let exits = pass.tokenOffsets(i, Set(names))
             guard !exits.isEmpty else { continue }
             let deferTokens = pass.tokenOffsets(i, ["defer"])
             for decl in pass.decls(i, withTokens: ["defer"]) where pass.holds(i, exits, from: decl.pos, to: decl.end) {
@@ -103,9 +106,6 @@ public enum ExitSkipsDefer {
         }
         return out
     }
-
-    /// The names of the calls `isExit` accepts.
-    static let exitNames: Set<String> = ["Exit", "Fatal", "Fatalf", "Fatalln"]
 
     static func isExit(_ pass: Pass, _ c: CallExpr) -> Bool {
         pass.isCall(c, to: "os", ["Exit"]) || pass.isCall(c, to: "log", ["Fatal", "Fatalf", "Fatalln"])
