@@ -7,8 +7,9 @@ extension Driver {
     /// in the items' order — the driver's one parallel loop (reading, parsing, analysing) —
     /// holding at most `budget` of the items' `costs` at once: a worker
     /// takes the first waiting item that fits beside the ones in progress (an item larger than
-    /// the budget runs when nothing else does), and waits only when none fits. Items are best
-    /// given largest first, so small ones fill the gaps beside a large one.
+    /// the budget runs when nothing else does, or beside small ones of at most a quarter of
+    /// the budget in all), and waits only when none fits. Items are best given largest first,
+    /// so small ones fill the gaps beside a large one.
     static func budgetedMap<T: Sendable, R: Sendable>(_ items: [T], costs: [Int], budget: Int,
                                                       _ transform: @escaping @Sendable (T) -> R) -> [R] {
         precondition(items.count == costs.count, "one cost per item")
@@ -33,6 +34,8 @@ final class BudgetQueue: @unchecked Sendable {
     private var waiting: [Int]
     private var inProgress = 0
     private var running = 0
+    /// The costs of the items in progress (the largest sets how far the budget may stretch).
+    private var runningCosts: [Int] = []
 
     init(costs: [Int], budget: Int) {
         self.costs = costs
@@ -46,10 +49,14 @@ final class BudgetQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while true {
             if waiting.isEmpty { return nil }
-            if let k = waiting.firstIndex(where: { running == 0 || inProgress + costs[$0] <= budget }) {
+            // Beside an item larger than the budget, small ones (a quarter of the budget in
+            // all) still run, so a core is not left idle while the largest folder is analysed.
+            let limit = max(budget, (runningCosts.max() ?? 0) + budget / 4)
+            if let k = waiting.firstIndex(where: { running == 0 || inProgress + costs[$0] <= limit }) {
                 let i = waiting.remove(at: k)
                 inProgress += costs[i]
                 running += 1
+                runningCosts.append(costs[i])
                 return i
             }
             condition.wait()
@@ -61,6 +68,7 @@ final class BudgetQueue: @unchecked Sendable {
         condition.lock()
         inProgress -= costs[i]
         running -= 1
+        if let k = runningCosts.firstIndex(of: costs[i]) { runningCosts.remove(at: k) }
         condition.broadcast()
         condition.unlock()
     }
