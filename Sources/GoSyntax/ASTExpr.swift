@@ -155,7 +155,7 @@ public struct FieldList: Sendable, Equatable {
 public enum Expr: Sendable, Equatable {
     case bad(BadExpr)
     case ident(Ident)
-    case basicLit(BasicLit)
+    indirect case basicLit(BasicLit)
     indirect case ellipsis(Ellipsis)
     indirect case funcLit(FuncLit)
     indirect case compositeLit(CompositeLit)
