@@ -76,9 +76,10 @@ public enum ExitSkipsDefer {
             // not import log does not count).
             let names = (pass.imports(i, "os") ? ["Exit"] : []) + (pass.imports(i, "log") ? ["Fatal", "Fatalf", "Fatalln"] : [])
             guard !names.isEmpty else { continue }
+            let deferTokens = pass.tokenOffsets(i, ["defer"])
+            guard !deferTokens.isEmpty else { continue }
             let exits = pass.tokenOffsets(i, Set(names))
             guard !exits.isEmpty else { continue }
-            let deferTokens = pass.tokenOffsets(i, ["defer"])
             for decl in pass.decls(i, withTokens: ["defer"]) where pass.holds(i, exits, from: decl.pos, to: decl.end) {
                 var defers: [Pending] = []
                 Inspector.walkWithStack(.decl(decl)) { node, stack in

@@ -103,10 +103,14 @@ public struct SourceUnit: Sendable {
     /// it is a function whose body was left out. (Other declarations come from the outline:
     /// a composite literal's elements are left out there, and no rule reads them in a file
     /// where it cannot report.)
+    /// When the whole parse has syntax errors its declarations need not line up with the
+    /// outline's (a broken body can swallow the next function): the outline's is kept then.
     public func whole(_ index: Int) -> Decl {
         let d = outline.decls[index]
-        guard isOutline, case .func = d else { return d }
-        return file.decls[index]
+        guard isOutline, case .func = d, !bodiesHaveErrors else { return d }
+        let decls = file.decls
+        guard index < decls.count, decls[index].pos == d.pos else { return d }
+        return decls[index]
     }
 
     /// A file's whole tree, parsed once on first use (on the reading thread, a big-stack

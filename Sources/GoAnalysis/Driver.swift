@@ -337,7 +337,9 @@ extension Driver {
         if outline.rulesOut(s.bytes) {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations, comments: false)
         }
-        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
+        // Stopping at a word of a rule that only runs for another (a requirement) would leave
+        // a short outline: this pass watches the reported rules' words only.
+        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: words, depth: .declarations,
                                                   comments: false, untilWatched: true)
         // With syntax errors the outline's record may be short: the prefilter's scan decides.
         let holds = first.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? outline.admits(s.bytes)

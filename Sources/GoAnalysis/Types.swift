@@ -69,9 +69,10 @@ public final class TypeOracle: @unchecked Sendable {
     /// A function declaration of the index with its body (parsed now if its file is an
     /// outline); nil when that body does not parse (nothing may be concluded from it).
     func whole(_ fd: FuncDecl?) -> FuncDecl? {
-        guard let fd, let site = lock.locked({ index.sites[fd.type.funcPos] }), files[site.file].isOutline,
-              case .func(let bodied) = files[site.file].whole(site.index) else { return fd }
-        return files[site.file].bodiesHaveErrors ? nil : bodied
+        guard let fd, let site = lock.locked({ index.sites[fd.type.funcPos] }), files[site.file].isOutline else { return fd }
+        if files[site.file].bodiesHaveErrors { return nil }
+        guard case .func(let bodied) = files[site.file].whole(site.index) else { return fd }
+        return bodied
     }
 
     /// The package's own method declaration a call reaches (`x.m(…)` with x of a type

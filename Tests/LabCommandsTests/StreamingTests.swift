@@ -220,4 +220,32 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(seen[false], ["b.go", "c.go"])
         XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 2)
     }
+
+    /// An outline whose whole parse fails (a broken body swallows the next function, so the
+    /// whole tree has fewer declarations) gives no callee body and no crash: the finding in
+    /// the other file is still reported, as far as the callee cannot tell.
+    func testAnOutlineWhoseWholeParseFailsIsNotRelied() throws {
+        let dir = try temporaryDirectory(self)
+        try write("""
+            package p
+
+            func all(xs []int) {
+            \tfor range xs {
+            \t\tdefer g()
+            \t}
+            \t_ = h()
+            }
+
+            """, to: dir.appendingPathComponent("a.go"))
+        // Each of these bodies made the previous driver crash (it indexed the whole tree's
+        // declarations by the outline's).
+        for body in ["if x { y z }", "x := map[string]int{\"a\": 1 \"b\": 2}", "for i := 0; i < 3 { }",
+                     "select { case <-c: default: case }", "x y"] {
+            try write("package p\n\nfunc broken() {\n\t\(body)\n}\n\nfunc g() int {\n\treturn 1\n}\n\nfunc h() (int, error) { return 0, nil }\n",
+                      to: dir.appendingPathComponent("b.go"))
+            let r = try FixRun.run(paths: [dir.path], options: FixOptions())
+            XCTAssertEqual(r.findings.map(\.diagnostic.rule), ["loop-defer"], body)
+            XCTAssertEqual(r.report.files.flatMap(\.syntaxErrors).count, 0, "b.go's body is left to deferlab parse")
+        }
+    }
 }
