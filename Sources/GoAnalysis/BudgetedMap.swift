@@ -5,11 +5,11 @@ import Synchronization
 extension Driver {
     /// `transform` applied to every item on big-stack worker threads (one per core), results
     /// in the items' order — the driver's one parallel loop (reading, parsing, analysing) —
-    /// holding at most `budget` of the items' `costs` at once: a worker
-    /// takes the first waiting item that fits beside the ones in progress (an item larger than
-    /// the budget runs when nothing else does, or beside small ones of at most a quarter of
-    /// the budget in all), and waits only when none fits. Items are best given largest first,
-    /// so small ones fill the gaps beside a large one.
+    /// holding at most `budget` of the items' `costs` at once — or, while a large item runs,
+    /// its cost plus a quarter of the budget, so small items keep the other workers busy
+    /// beside it: a worker takes the first waiting item that fits beside the ones in progress
+    /// (an item larger than that starts when nothing else runs), and waits only when none
+    /// fits. Items are best given largest first, so small ones fill the gaps beside a large one.
     static func budgetedMap<T: Sendable, R: Sendable>(_ items: [T], costs: [Int], budget: Int,
                                                       _ transform: @escaping @Sendable (T) -> R) -> [R] {
         precondition(items.count == costs.count, "one cost per item")
@@ -49,8 +49,8 @@ final class BudgetQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while true {
             if waiting.isEmpty { return nil }
-            // Beside an item larger than the budget, small ones (a quarter of the budget in
-            // all) still run, so a core is not left idle while the largest folder is analysed.
+            // Beside a large item, small ones (a quarter of the budget in all) still run, so a
+            // core is not left idle while the largest folder is analysed.
             let limit = max(budget, (runningCosts.max() ?? 0) + budget / 4)
             if let k = waiting.firstIndex(where: { running == 0 || inProgress + costs[$0] <= limit }) {
                 let i = waiting.remove(at: k)

@@ -95,8 +95,8 @@ public struct Driver: Sendable {
     /// once (off: the reference a test compares the streamed run with; memory grows with the tree).
     public var streaming = true
     /// How many source bytes of folders the workers may hold at once (the whole trees of a
-    /// folder take some twenty times their bytes, outlines far less). A larger folder runs
-    /// beside small ones only (a quarter of the budget in all; see `BudgetQueue`). Measured
+    /// folder take some twenty times their bytes, outlines far less). Beside a large folder,
+    /// small ones may add a quarter of the budget (see `budgetedMap`). Measured
     /// on GOROOT/src and four copies of it: 8 MB holds max RSS at 101 → 112 MB and is faster
     /// than 14 MB (110 → 140 MB), with which two large folders ran together.
     public var treeBudget = 8 << 20
