@@ -133,6 +133,11 @@ public struct Driver: Sendable {
         // trees of a folder under analysis are held together, within a budget shared by the
         // workers. So memory depends on the largest folder and the budget, not on the size of
         // the tree.
+        // Files named as arguments (not found by a walk) are always read whole.
+        let named = Set(items.compactMap { item -> String? in
+            if case .file(let p, _) = item, paths.contains(p) { return p }
+            return nil
+        })
         // Largest folders first, so no worker is left with a big one at the end.
         let work = folderOrder.map { folders[$0]! }
             .map { files in (files: files.map { ($0.index, $0.path) }, bytes: files.reduce(0) { $0 + $1.size }) }
@@ -140,9 +145,9 @@ public struct Driver: Sendable {
         let done = streaming
             ? Driver.budgetedMap(work.map(\.files), costs: work.map(\.bytes),
                                  budget: analyzers.isEmpty ? Driver.syntaxCheckBudget : treeBudget) { files in
-                self.processFolder(files)
+                self.processFolder(files, named: named)
             }
-            : [batch(work.flatMap(\.files))]
+            : [batch(work.flatMap(\.files), named: named)]
         for results in done {
             for (index, outcome) in results { outcomes[index] = outcome }
         }
@@ -152,9 +157,10 @@ public struct Driver: Sendable {
 
     /// Every file read first, then parsed and analysed together: the reference the streamed
     /// run must equal (`streaming` off).
-    func batch(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
+    func batch(_ files: [(index: Int, path: String)], named: Set<String> = []) -> [(Int, FileOutcome)] {
         let (sources, indices, failed) = readAll(files)
-        return failed + zip(analyze(sources, outlines: true), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
+        let parsed = parseAll(sources, parallel: true, outlines: true, named: named)
+        return failed + zip(analyze(parsed, parallel: true), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
     }
 
     /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
@@ -170,7 +176,7 @@ public struct Driver: Sendable {
 
     /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
     /// and keeps of each only what the output needs.
-    func processFolder(_ files: [(index: Int, path: String)]) -> [(Int, FileOutcome)] {
+    func processFolder(_ files: [(index: Int, path: String)], named: Set<String> = []) -> [(Int, FileOutcome)] {
         // A syntax check needs one tree at a time: read, parse, keep what the output needs.
         if analyzers.isEmpty {
             return files.map { f in
@@ -183,7 +189,7 @@ public struct Driver: Sendable {
         let (sources, indices, failed) = readAll(files)
         // No file of the folder can hold a finding: every file is an outline, and only its
         // syntax (as far as an outline reads it) is reported; no packages, no rules.
-        let parsed = parseAll(sources, parallel: false, outlines: true)
+        let parsed = parseAll(sources, parallel: false, outlines: true, named: named)
         let analysed = analyze(parsed, parallel: false, syntaxOnly: parsed.allSatisfy { $0.parsed.depth != .full })
         // glibc keeps what a thread freed in that thread's arena: after a large folder, give
         // it back, or each worker's arena stays as large as the largest folder it ever held.
@@ -313,7 +319,10 @@ extension Driver {
         var parsed: ParsedFile
     }
 
-    func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool, outlines: Bool = false) -> [ParsedSource] {
+    /// With `outlines`, files in which no rule can report are outlines — except those in
+    /// `named`, the files a person named (their syntax is checked whole).
+    func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool, outlines: Bool = false,
+                  named: Set<String> = []) -> [ParsedSource] {
         var fset = FileSet()
         let watch = self.watch
         let outline = outlines ? filter : nil
@@ -321,7 +330,8 @@ extension Driver {
         let parse: @Sendable (Int) -> ParsedSource = { i in
             let s = sources[i]
             return ParsedSource(path: s.path, bytes: s.bytes,
-                                parsed: Driver.parse(s, base: bases[i], watch: watch, outline: outline))
+                                parsed: Driver.parse(s, base: bases[i], watch: watch,
+                                                     outline: named.contains(s.path) ? nil : outline))
         }
         return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
     }

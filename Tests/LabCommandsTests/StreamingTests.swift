@@ -219,6 +219,11 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(seen[true], ["c.go"])
         XCTAssertEqual(seen[false], ["b.go", "c.go"])
         XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 2)
+        // A file named as an argument is read whole.
+        let named = try FixRun.run(paths: [dir.appendingPathComponent("b.go").path], options: FixOptions())
+        let b = dir.appendingPathComponent("b.go").path
+        XCTAssertEqual(named.report.files.flatMap(\.syntaxErrorLines), ParseCheck.run(paths: [b]).files.flatMap(\.errors))
+        XCTAssertTrue(named.report.files.flatMap(\.syntaxErrorLines).first?.hasSuffix("b.go:4:7: expected operand, found ':='") ?? false)
     }
 
     /// An outline whose whole parse fails (a broken body swallows the next function, so the
