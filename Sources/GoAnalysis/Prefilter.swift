@@ -64,23 +64,14 @@ public struct FilePrefilter: Sendable, Equatable {
     /// Calls `found` with the offset of each token that is one of `words` until it returns
     /// false. Files without the bytes of any word are not scanned at all.
     static func scan(_ bytes: [UInt8], for words: Set<String>, _ found: (Int) -> Bool) {
-        let needles = words.map { Array($0.utf8) }.filter { FilePrefilter.contains(bytes, $0) }
+        let needles = TokenWords(words.filter { FilePrefilter.contains(bytes, Array($0.utf8)) })
         guard !needles.isEmpty else { return }
         bytes.withUnsafeBufferPointer { buf in
             var scanner = GoScanner(buf)
             while true {
                 let t = scanner.scan()
                 if t.kind == .eof { return }
-                guard t.kind == .ident || t.kind.isKeyword else { continue }
-                let length = t.end - t.start
-                for w in needles where w.count == length {
-                    var k = 0
-                    while k < length && buf[t.start + k] == w[k] { k += 1 }
-                    if k == length {
-                        if !found(t.start) { return }
-                        break
-                    }
-                }
+                if needles.index(of: t.kind, buf, t.start, t.end) != nil, !found(t.start) { return }
             }
         }
     }

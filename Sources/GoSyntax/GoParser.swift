@@ -75,9 +75,8 @@ public enum GoParser {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
             let words = Array(watch)
-            var p = Parser(src: buf, base: base, lineStarts: lines, watch: words.map { Array($0.utf8) },
-                           skipBodies: depth == .declarations, keepComments: comments)
-            p.stopAtWatched = untilWatched
+            var p = Parser(src: buf, base: base, lineStarts: lines, watch: TokenWords(words),
+                           skipBodies: depth == .declarations, keepComments: comments, stopAtWatched: untilWatched)
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)

@@ -48,7 +48,7 @@ struct Parser {
 
     /// Words (keywords or identifiers) whose token offsets are recorded as they are read, so
     /// a later pass that looks for them needs no second scan.
-    let watch: [[UInt8]]
+    let watch: TokenWords
     /// For each watched word, the offsets of its tokens.
     var watched: [[Int]]
 
@@ -58,17 +58,18 @@ struct Parser {
     /// Whether comments are collected (`File.comments`, doc and line comments).
     let keepComments: Bool
     /// Whether parsing stops (as after too many errors) at the first watched word.
-    var stopAtWatched = false
+    let stopAtWatched: Bool
 
-    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: [[UInt8]] = [], skipBodies: Bool = false,
-         keepComments: Bool = true) {
+    init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: TokenWords = TokenWords([]), skipBodies: Bool = false,
+         keepComments: Bool = true, stopAtWatched: Bool = false) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
         self.skipBodies = skipBodies
         self.keepComments = keepComments
+        self.stopAtWatched = stopAtWatched
         self.watch = watch
-        self.watched = Array(repeating: [], count: watch.count)
+        self.watched = Array(repeating: [], count: watch.words.count)
         self.scanner = GoScanner(src)
         next()
     }
@@ -126,27 +127,16 @@ struct Parser {
         tokEnd = t.end
         pos = Pos(base + t.start)
         implicitSemi = t.implicit
-        if !watch.isEmpty && (tok == .ident || tok.isKeyword) { record(t.start, t.end) }
+        if !watch.isEmpty, let j = watch.index(of: tok, src, t.start, t.end) {
+            watched[j].append(t.start)
+            if stopAtWatched { bail() }
+        }
         if tok == .comment {
             if top && buildConstraint == nil && hasPrefix("//go:build", at: t.start) {
                 buildConstraint = textStrippingCR(t.start, t.end, comment: true)
             }
         } else {
             top = false
-        }
-    }
-
-    /// Records the token at `start..<end` when it is one of the watched words.
-    mutating func record(_ start: Int, _ end: Int) {
-        let length = end - start
-        for (j, w) in watch.enumerated() where w.count == length {
-            var k = 0
-            while k < length && src[start + k] == w[k] { k += 1 }
-            if k == length {
-                watched[j].append(start)
-                if stopAtWatched { bail() }
-                return
-            }
         }
     }
 

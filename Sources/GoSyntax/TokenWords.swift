@@ -1,0 +1,23 @@
+/// A few words (keywords or identifiers) to recognise among a file's tokens: the parser's
+/// watched words and the analysis prefilter's scan share this one comparison.
+public struct TokenWords: Sendable {
+    public let words: [[UInt8]]
+
+    public init(_ words: [String]) { self.words = words.map { Array($0.utf8) } }
+
+    public var isEmpty: Bool { words.isEmpty }
+
+    /// The index of the word the token `kind` at `start..<end` of `src` is, if any (only
+    /// identifiers and keywords can be one).
+    @inline(__always)
+    public func index(of kind: TokenKind, _ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        guard kind == .ident || kind.isKeyword else { return nil }
+        let length = end - start
+        for (j, w) in words.enumerated() where w.count == length {
+            var k = 0
+            while k < length && src[start + k] == w[k] { k += 1 }
+            if k == length { return j }
+        }
+        return nil
+    }
+}
