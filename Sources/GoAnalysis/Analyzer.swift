@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GoSyntax
 import LabText
 
@@ -134,24 +135,16 @@ public struct SourceUnit: Sendable {
             if let tree { return tree }
             let made = GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base)
             tree = made
-            WholeTree.parses.add()
+            WholeTree.parses.withLock { $0 += 1 }
             return made
         }
 
-        static let parses = Counter()
+        static let parses = Mutex(0)
     }
 
     /// How many outlines were parsed whole since the process started (for tests that prove a
     /// package's other files are not parsed whole when nothing asks for their bodies).
-    public static var wholeParses: Int { WholeTree.parses.value }
-}
-
-/// A thread-safe count.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var n = 0
-    func add() { lock.lock(); n += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    public static var wholeParses: Int { WholeTree.parses.withLock { $0 } }
 }
 
 /// What an analyzer sees: the files of one package (sharing one file set) and their names

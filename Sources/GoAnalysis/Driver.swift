@@ -96,9 +96,9 @@ public struct Driver: Sendable {
     public var streaming = true
     /// How many source bytes of folders the workers may hold at once (the whole trees of a
     /// folder take some twenty times their bytes, outlines far less). Beside a large folder,
-    /// small ones may add a quarter of the budget (see `budgetedMap`). Measured
-    /// on GOROOT/src and four copies of it: 8 MB holds max RSS at 101 → 112 MB and is faster
-    /// than 14 MB (110 → 140 MB), with which two large folders ran together.
+    /// small ones may add a quarter of the budget (see `budgetedMap`). Measured on GOROOT/src
+    /// and four copies of it: max RSS 101 → 112 MB with 8 MB against 110 → 140 MB with 14 MB,
+    /// in the same wall time.
     public var treeBudget = 8 << 20
 
     public init(analyzers: [Analyzer]) {
@@ -214,9 +214,9 @@ public struct Driver: Sendable {
         return (sources, indices, failed)
     }
 
-    /// A syntax check holds one tree per worker, but two copies of one large file parsed at
-    /// once double the peak: folders of up to 14 MB of source together keep the largest ones
-    /// apart (measured on four copies of GOROOT/src: 86–88 MB; with 8 MB, 88 or 114 MB).
+    /// A syntax check holds one tree per worker at a time; its folders are scheduled within
+    /// 14 MB of source (measured on four copies of GOROOT/src: 86–88 MB in every run; with
+    /// fix's 8 MB and its stretch, 88 or 114 MB from run to run, cause not pinned down).
     static let syntaxCheckBudget = 14 << 20
 
     /// Source bytes of a folder after which its worker returns freed memory to the system.
@@ -267,12 +267,9 @@ extension Driver {
         return o
     }
 
-    /// Lines as `wc -l` plus an unterminated last line.
+    /// Lines as `wc -l` plus an unterminated last line: the line table's count.
     static func lineCount(_ bytes: [UInt8]) -> Int {
-        var n = 0
-        for b in bytes where b == 0x0A { n += 1 }
-        if let last = bytes.last, last != 0x0A { n += 1 }
-        return n
+        bytes.isEmpty ? 0 : bytes.withUnsafeBufferPointer { SourceFile.lineStarts(of: $0).count }
     }
 
     /// Analyses in-memory sources (e.g. stdin for `fix -p -`); results in input order. With
