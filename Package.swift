@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
                     exclude: ["programs"]),
         .testTarget(name: "LabCommandsTests",
-                    dependencies: ["LabCommands", "LabRunner", "GoAnalysis", "GoSyntax", "GoToolchain", "LabText", "TestSupport"]),
+                    dependencies: ["LabCommands", "LabRunner", "GoAnalysis", "DeferRules", "GoSyntax", "GoToolchain", "LabText", "TestSupport"]),
         .testTarget(name: "LabWorkshopTests",
                     dependencies: ["LabWorkshop", "LabRunner", "LabCommands", "LabText", "DeferRules", "GoToolchain", "TestSupport"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell", "LabText", "CLibEdit", "LabRunner", "LabLessons"]),

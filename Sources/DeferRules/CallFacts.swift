@@ -57,7 +57,8 @@ extension Pass {
               let file = files.firstIndex(where: { $0.outline.fileStart <= obj.declPos && obj.declPos <= $0.outline.fileEnd })
         else { return false }
         var type: Expr?
-        Inspector.walk(files[file].file, pre: { n in
+        guard let decl = files[file].decl(holding: obj.declPos) else { return false }
+        Inspector.walk(.decl(decl), pre: { n in
             guard type == nil else { return false }
             if case .field(let f) = n, f.names.contains(where: { $0.pos == obj.declPos }) { type = f.type }
             return n.pos <= obj.declPos && obj.declPos < n.end

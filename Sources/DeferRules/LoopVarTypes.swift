@@ -56,7 +56,8 @@ enum LoopVarTypes {
     /// The explicit type of the variable or parameter declared at `pos` in file `file`.
     static func declaredType(at pos: Pos, pass: Pass, file: Int) -> Expr? {
         var found: Expr?
-        Inspector.walk(pass.files[file].file, pre: { n in
+        guard let decl = pass.files[file].decl(holding: pos) else { return nil }
+        Inspector.walk(.decl(decl), pre: { n in
             guard found == nil else { return false }
             switch n {
             case .field(let f) where f.names.contains(where: { $0.pos == pos }):

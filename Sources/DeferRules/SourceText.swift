@@ -43,10 +43,7 @@ extension Pass {
     /// The comment whose first byte is at `offset`, if any.
     func comment(_ i: Int, startingAt offset: Int) -> Comment? {
         let pos = Pos(files[i].base + offset)
-        for g in files[i].file.comments where g.pos <= pos && pos < g.end {
-            for c in g.list where c.slash == pos { return c }
-        }
-        return nil
+        return files[i].comments.first { $0.slash == pos }
     }
 
     /// The start of the run of whole-line `//` comments directly above the line that starts

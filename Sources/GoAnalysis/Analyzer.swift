@@ -69,10 +69,12 @@ public struct Diagnostic: Sendable, Equatable {
 
 /// One source file of a package under analysis.
 ///
-/// A file in which no rule can report may have been parsed without its functions' bodies
-/// (`GoParser.Depth.declarations`): `outline` is then that tree, and `file` parses the whole
-/// file the first time something reads it (a rule walking a callee's body). Code that looks at
-/// every file of a package for its names, imports, types or signatures reads `outline`.
+/// A file may have been parsed as an outline (`GoParser.Depth.declarations`): without the
+/// bodies and composite literal values that hold none of the rules' words. `outline` is then
+/// that tree, `whole(_:)` gives a declaration whole (parsing the file whole the first time a
+/// left-out part is asked for: a rule walking a callee's body), and `file` is the whole tree.
+/// Code that looks at every file of a package for its names, imports, types or signatures
+/// reads `outline`; a rule walks the declarations that hold its words (`Pass.decls`).
 public struct SourceUnit: Sendable {
     public var path: String
     public var bytes: [UInt8]
@@ -85,33 +87,81 @@ public struct SourceUnit: Sendable {
         self.bytes = bytes
         self.parsed = parsed
         self.version = version
-        whole = parsed.depth == .full ? nil : WholeTree(path: path, bytes: bytes, base: parsed.source.base)
+        whole = parsed.skippedDecls.isEmpty ? nil : WholeTree(path: path, bytes: bytes, base: parsed.source.base)
+        commentList = CommentList(bytes: bytes, base: parsed.source.base,
+                                  groups: parsed.hasComments && parsed.skippedDecls.isEmpty ? parsed.file.comments : nil)
+    }
+
+    /// A file's comments, made once on first use: from the tree's groups when it has them
+    /// all, else from the file's tokens.
+    private final class CommentList: @unchecked Sendable {
+        private let bytes: [UInt8]
+        private let base: Int
+        private let groups: [CommentGroup]?
+        private let lock = NSLock()
+        private var made: [Comment]?
+
+        init(bytes: [UInt8], base: Int, groups: [CommentGroup]?) {
+            self.bytes = bytes
+            self.base = base
+            self.groups = groups
+        }
+
+        var list: [Comment] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let list = groups.map { $0.flatMap(\.list) } ?? GoParser.comments(in: bytes, base: base)
+            made = list
+            return list
+        }
     }
 
     /// The whole tree, bodies included.
     public var file: File { whole?.parsed.file ?? parsed.file }
+    /// Every comment of the file, in order: the tree's when it was parsed whole with them, else
+    /// read from the file's tokens once (an outline keeps none; only a file with a finding
+    /// or a fix needs them).
+    public var comments: [Comment] { commentList.list }
+    private let commentList: CommentList
     /// Whether the whole tree has syntax errors that the outline did not show (in a body):
     /// what it says of its functions' bodies is then not to be relied on.
     public var bodiesHaveErrors: Bool { whole.map { !$0.parsed.errors.isEmpty } ?? false }
     /// The package-level declarations, imports, types and signatures (bodies may be empty).
     public var outline: File { parsed.file }
-    /// Whether the bodies were left out when the file was parsed.
+    /// Whether some bodies or literal values were left out when the file was parsed.
     public var isOutline: Bool { whole != nil }
     public var base: Int { parsed.source.base }
     public func offset(_ p: Pos) -> Int { p.raw - base }
 
     /// Top-level declaration `index` of `outline`, whole: the same declaration of `file` when
     /// it is a function whose body was left out. (Other declarations come from the outline:
-    /// a composite literal's elements are left out there, and no rule reads them in a file
-    /// where it cannot report.)
+    /// the elements of a composite literal without the rules' words are left out there, and
+    /// no rule reads them.)
     /// When the whole parse has syntax errors its declarations need not line up with the
     /// outline's (a broken body can swallow the next function): the outline's is kept then.
     public func whole(_ index: Int) -> Decl {
         let d = outline.decls[index]
-        guard isOutline, case .func = d, !bodiesHaveErrors else { return d }
+        guard isOutline, case .func = d, left(index), !bodiesHaveErrors else { return d }
         let decls = file.decls
         guard index < decls.count, decls[index].pos == d.pos else { return d }
         return decls[index]
+    }
+
+    /// Whether the outline left something out of top-level declaration `index`.
+    func left(_ index: Int) -> Bool {
+        let skipped = parsed.skippedDecls
+        var lo = 0, hi = skipped.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if skipped[m] < index { lo = m + 1 } else { hi = m }
+        }
+        return lo < skipped.count && skipped[lo] == index
+    }
+
+    /// The top-level declaration that holds `p`, whole (`whole(_:)`), if any.
+    public func decl(holding p: Pos) -> Decl? {
+        outline.decls.firstIndex { $0.pos <= p && p < $0.end }.map(whole)
     }
 
     /// A file's whole tree, parsed once on first use (on the reading thread, a big-stack
@@ -179,7 +229,9 @@ public struct Pass: Sendable {
     public func decls(_ i: Int, withTokens tokens: Set<String>) -> [Decl] {
         let offsets = tokenOffsets(i, tokens)
         guard !offsets.isEmpty else { return [] }
-        return files[i].file.decls.filter { holds(i, offsets, from: $0.pos, to: $0.end) }
+        let unit = files[i]
+        return unit.outline.decls.indices.filter { holds(i, offsets, from: unit.outline.decls[$0].pos, to: unit.outline.decls[$0].end) }
+            .map(unit.whole)
     }
 
     /// The offsets in file `i` of its tokens that are one of `tokens`, in order.

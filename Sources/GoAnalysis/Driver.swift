@@ -127,9 +127,10 @@ public struct Driver: Sendable {
             }
         }
         // A package never spans folders: each folder is read, parsed, analysed and released on
-        // one worker. A file in which no rule can report (the prefilter) is parsed as an
-        // outline, without its functions' bodies; a folder of outlines only reports their syntax
-        // errors, and every folder of a syntax check is parsed whole one file at a time. The
+        // one worker. Files are parsed as outlines (the prefilter): without the bodies and
+        // literal values that hold none of the rules' words; a folder without any of those
+        // words only reports its syntax errors, and every folder of a syntax check is parsed
+        // whole one file at a time. The
         // trees of a folder under analysis are held together, within a budget shared by the
         // workers. So memory depends on the largest folder and the budget, not on the size of
         // the tree.
@@ -187,10 +188,12 @@ public struct Driver: Sendable {
             }
         }
         let (sources, indices, failed) = readAll(files)
-        // No file of the folder can hold a finding: every file is an outline, and only its
-        // syntax (as far as an outline reads it) is reported; no packages, no rules.
+        // Files are outlines (see `parse`). When no file of the folder holds a reported rule's
+        // word, only their syntax (as far as an outline reads it) is reported; no packages,
+        // no rules.
         let parsed = parseAll(sources, parallel: false, outlines: true, named: named)
-        let analysed = analyze(parsed, parallel: false, syntaxOnly: parsed.allSatisfy { $0.parsed.depth != .full })
+        let words = filter?.tokens ?? []
+        let analysed = analyze(parsed, parallel: false, syntaxOnly: !parsed.contains { Driver.holds($0.parsed, words) })
         // glibc keeps what a thread freed in that thread's arena: after a large folder, give
         // it back, or each worker's arena stays as large as the largest folder it ever held.
         if sources.reduce(0, { $0 + $1.bytes.count }) >= Driver.trimAfter { _ = glibcMallocTrim(0) }
@@ -333,24 +336,26 @@ extension Driver {
         return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
     }
 
-    /// Parses a file whole, or — with `outline` (the prefilter), when no rule can report in
-    /// it — as an outline: first as an outline, which looks at every token for the rules'
-    /// words and stops at the first, and again whole when one is there.
+    /// Parses a file whole, or — with `outline` (the prefilter) — as an outline: the bodies
+    /// and composite literal values that hold none of the rules' words (`watch`: a required
+    /// rule's too) are left out, and no comment is kept (a file with a finding reads them
+    /// from its tokens, `SourceUnit.comments`).
     static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: FilePrefilter?) -> ParsedFile {
-        guard let outline, let words = outline.tokens else {
+        guard let outline, outline.tokens != nil else {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
         }
-        // An outline keeps no comments: no rule reads them in a file where it cannot report.
         if outline.rulesOut(s.bytes) {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations, comments: false)
         }
-        // Stopping at a word of a rule that only runs for another (a requirement) would leave
-        // a short outline: this pass watches the reported rules' words only.
-        let first = GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: words, depth: .declarations,
-                                                  comments: false, untilWatched: true)
-        // With syntax errors the outline's record may be short: the prefilter's scan decides.
-        let holds = first.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? outline.admits(s.bytes)
-        return holds ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch) : first
+        return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
+                                             comments: false)
+    }
+
+    /// Whether a parsed file holds one of `words` (reported rules' words) as a token; a file
+    /// parsed whole (named, or the prefilter off) is taken to.
+    static func holds(_ parsed: ParsedFile, _ words: Set<String>) -> Bool {
+        guard parsed.depth == .declarations else { return true }
+        return parsed.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? false
     }
 
     /// Runs every analyzer on one package; with `applyFixes`, applies fixes round by round
@@ -401,7 +406,7 @@ extension Driver {
             let base = fset.reserveBase(size: f.bytes.count)
             return ParsedSource(path: f.path, bytes: f.bytes,
                                 parsed: GoParser.parseOnCurrentThread(name: f.path, bytes: f.bytes, base: base, watch: watch,
-                                                                      depth: f.parsed.depth, comments: f.parsed.depth == .full))
+                                                                      depth: f.parsed.depth, comments: f.parsed.hasComments))
         }
     }
 
@@ -457,15 +462,13 @@ extension Driver {
 enum Suppression {
     static func isIgnored(_ d: Diagnostic, in unit: SourceUnit) -> Bool {
         let line = unit.parsed.source.position(ofOffset: d.start).line
-        for group in unit.file.comments {
-            for c in group.list where c.text.hasPrefix("//deferlab:ignore") {
-                let cline = unit.parsed.source.position(c.slash).line
-                guard cline == line || cline == line - 1 else { continue }
-                let rest = c.text.dropFirst("//deferlab:ignore".count)
-                guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
-                let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
-                if words.isEmpty || words.contains(where: { $0 == d.rule }) { return true }
-            }
+        for c in unit.comments where c.text.hasPrefix("//deferlab:ignore") {
+            let cline = unit.parsed.source.position(c.slash).line
+            guard cline == line || cline == line - 1 else { continue }
+            let rest = c.text.dropFirst("//deferlab:ignore".count)
+            guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
+            let words = rest.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            if words.isEmpty || words.contains(where: { $0 == d.rule }) { return true }
         }
         return false
     }

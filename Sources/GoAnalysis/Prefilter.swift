@@ -2,15 +2,16 @@ import GoSyntax
 
 /// What a file must contain for an analyzer to report anything in it, decided before the file
 /// is parsed: keywords or identifiers as the scanner reads them (a word in a comment or a
-/// string does not count). The driver's prefilter: a file that holds none of its reported
-/// analyzers' tokens is parsed as an outline (no function bodies, `GoParser.Depth`), and a
-/// folder of outlines is not analysed at all.
+/// string does not count). The driver's prefilter: files are parsed as outlines, without the
+/// function bodies and composite literal values that hold none of the analyzers' tokens
+/// (`GoParser.Depth.declarations`), and a folder where no file holds a reported analyzer's
+/// token is not analysed at all.
 ///
 /// Exact by construction: a rule that reports only at a `defer` statement cannot report in a
-/// file without the `defer` keyword. Rules that read other files of the package read their
-/// declarations from the outlines and their bodies whole (`SourceUnit.file`, parsed on first
-/// use). What an outline does not check is the grammar inside its bodies: `fix` leaves that
-/// to `deferlab parse` and the compiler.
+/// body without the `defer` keyword. Rules that read other declarations of the package read
+/// them from the outlines and a body left out whole (`SourceUnit.whole`, parsing the file on
+/// first use). What an outline does not check is what it leaves out: `fix` leaves errors
+/// there to `deferlab parse` and the compiler.
 public struct FilePrefilter: Sendable, Equatable {
     /// The tokens (keywords or identifiers), any one of which a file needs; nil: every file.
     public var tokens: Set<String>?

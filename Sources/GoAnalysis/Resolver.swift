@@ -194,13 +194,15 @@ struct ResolutionTables: Sendable {
 /// Default import names: the last path element, without a `.vN`/`-go` decoration.
 public enum ImportNames {
     public static func defaultName(_ path: String) -> String {
-        var last = String(path.split(separator: "/").last ?? Substring(path))
-        if last.hasPrefix("v"), Int(last.dropFirst()) != nil, let parent = path.split(separator: "/").dropLast().last {
-            last = String(parent)  // example.com/mod/v2 → mod
+        let parts = path.split(separator: "/")
+        var last = String(parts.last ?? Substring(path))
+        if last.hasPrefix("v"), Int(last.dropFirst()) != nil, parts.count >= 2 {
+            last = String(parts[parts.count - 2])  // example.com/mod/v2 → mod
         }
         if let dot = last.firstIndex(of: ".") { last = String(last[..<dot]) }
         if last.hasPrefix("go-") { last = String(last.dropFirst(3)) }
         if last.hasSuffix("-go") { last = String(last.dropLast(3)) }
-        return last.replacingOccurrences(of: "-", with: "_")
+        // The standard library's own names (no dash) are the common case: no copy.
+        return last.contains("-") ? String(last.map { $0 == "-" ? "_" : $0 }) : last
     }
 }

@@ -66,10 +66,10 @@ public final class TypeOracle: @unchecked Sendable {
         return whole(lock.locked { index.functions[id.name] })
     }
 
-    /// A function declaration of the index with its body (parsed now if its file is an
-    /// outline); nil when that body does not parse (nothing may be concluded from it).
+    /// A function declaration of the index with its body (parsed now if its file's outline
+    /// left it out); nil when that body does not parse (nothing may be concluded from it).
     func whole(_ fd: FuncDecl?) -> FuncDecl? {
-        guard let fd, let site = lock.locked({ index.sites[fd.type.funcPos] }), files[site.file].isOutline else { return fd }
+        guard let fd, let site = lock.locked({ index.sites[fd.type.funcPos] }), files[site.file].left(site.index) else { return fd }
         if files[site.file].bodiesHaveErrors { return nil }
         guard case .func(let bodied) = files[site.file].whole(site.index) else { return fd }
         return bodied

@@ -10,6 +10,11 @@ public struct ParsedFile: Sendable {
     public var watched: WatchedTokens?
     /// How much of the file the tree holds.
     public var depth: GoParser.Depth = .full
+    /// The indices of the top-level declarations an outline left something out of (a body
+    /// or composite literal value without a watched word): empty for a whole tree.
+    public var skippedDecls: [Int] = []
+    /// Whether comments were collected (outside what an outline left out).
+    public var hasComments = true
 
     /// Errors as `path:line:col: message`, the form gofmt prints.
     public var formattedErrors: [String] {
@@ -44,10 +49,12 @@ public enum GoParser {
         /// Everything.
         case full
         /// Everything but the statements of function declarations' bodies and the elements of
-        /// composite literals: every token is still scanned (scanner errors and watched words
-        /// count), but a body or literal value is only matched brace for brace and left empty,
-        /// so its grammar is not checked. The package-level names, imports, types, signatures
-        /// and positions are those of the full tree.
+        /// composite literals that hold none of the watched words: such a body or literal value
+        /// is only matched brace for brace (`BraceSkim`, which reads comments and literals but
+        /// no tokens) and left empty, so its grammar and tokens are not checked. One that holds
+        /// a watched word is parsed whole, so every watched word's offset is recorded. The
+        /// package-level names, imports, types, signatures and positions are those of the
+        /// full tree.
         case declarations
     }
 
@@ -66,23 +73,38 @@ public enum GoParser {
     /// With `watch`, the offsets of the tokens that are one of those words are recorded
     /// (`ParsedFile.watched`).
     /// Without `comments`, no comment is collected (a syntax check or an outline needs none).
-    /// With `untilWatched`, parsing stops at the first watched word: the tree and errors are
-    /// then those of the file up to it, and `watched` holds that one offset (a caller that only
-    /// wants the file when it has none learns it early).
     public static func parseOnCurrentThread(name: String, bytes: [UInt8], base: Int = 1,
                                             watch: Set<String> = [], depth: Depth = .full,
-                                            comments: Bool = true, untilWatched: Bool = false) -> ParsedFile {
+                                            comments: Bool = true) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
             let lines = SourceFile.lineStarts(of: buf)
             let words = Array(watch)
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: TokenWords(words),
-                           skipBodies: depth == .declarations, keepComments: comments, stopAtWatched: untilWatched)
+                           skipBodies: depth == .declarations, keepComments: comments)
             let file = p.parseFile()
             let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
             let errors = sortedErrors(p.errors, lines: lines)
             let watched = watch.isEmpty || !p.errors.isEmpty ? nil
                 : WatchedTokens(offsets: Dictionary(uniqueKeysWithValues: zip(words, p.watched)))
-            return ParsedFile(file: file, source: source, errors: errors, watched: watched, depth: depth)
+            return ParsedFile(file: file, source: source, errors: errors, watched: watched, depth: depth,
+                              skippedDecls: p.skippedDecls, hasComments: comments)
+        }
+    }
+
+    /// Every comment of a file, in source order, read from its tokens without a parse: the
+    /// comments of the whole tree's groups, for a tree parsed without them.
+    public static func comments(in bytes: [UInt8], base: Int) -> [Comment] {
+        bytes.withUnsafeBufferPointer { buf in
+            var scanner = GoScanner(buf)
+            var out: [Comment] = []
+            while true {
+                let t = scanner.scan()
+                if t.kind == .eof { return out }
+                if t.kind == .comment {
+                    out.append(Comment(slash: Pos(base + t.start), text: Parser.textStrippingCR(buf, t.start, t.end, comment: true),
+                                       length: t.end - t.start))
+                }
+            }
         }
     }
 

@@ -52,22 +52,25 @@ struct Parser {
     /// For each watched word, the offsets of its tokens.
     var watched: [[Int]]
 
-    /// Function declarations' bodies are read as tokens and left empty (`GoParser.Depth.declarations`).
-    let skipBodies: Bool
+    /// Whether a function declaration's body or a composite literal's value that holds no
+    /// watched word is matched brace for brace and left empty (`GoParser.Depth.declarations`);
+    /// false inside one that holds a word, which is parsed whole.
+    var skipping: Bool
+    /// Whether the top-level declaration being parsed left something out.
+    var skippedInDecl = false
+    /// The indices of the top-level declarations that left something out, in order.
+    var skippedDecls: [Int] = []
 
     /// Whether comments are collected (`File.comments`, doc and line comments).
     let keepComments: Bool
-    /// Whether parsing stops (as after too many errors) at the first watched word.
-    let stopAtWatched: Bool
 
     init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: TokenWords = TokenWords([]), skipBodies: Bool = false,
-         keepComments: Bool = true, stopAtWatched: Bool = false) {
+         keepComments: Bool = true) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
-        self.skipBodies = skipBodies
+        self.skipping = skipBodies
         self.keepComments = keepComments
-        self.stopAtWatched = stopAtWatched
         self.watch = watch
         self.watched = Array(repeating: [], count: watch.words.count)
         self.scanner = GoScanner(src)
@@ -88,9 +91,13 @@ struct Parser {
 
     /// Source text with carriage returns removed (raw strings and comments, as go/scanner).
     func textStrippingCR(_ start: Int, _ end: Int, comment: Bool) -> String {
+        Parser.textStrippingCR(src, start, end, comment: comment)
+    }
+
+    static func textStrippingCR(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, comment: Bool) -> String {
         var hasCR = false
         for i in start..<end where src[i] == 0x0D { hasCR = true; break }
-        guard hasCR else { return text(start, end) }
+        guard hasCR else { return String(decoding: UnsafeBufferPointer(rebasing: src[start..<end]), as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         for j in start..<end {
@@ -129,7 +136,6 @@ struct Parser {
         implicitSemi = t.implicit
         if !watch.isEmpty, let j = watch.index(of: tok, src, t.start, t.end) {
             watched[j].append(t.start)
-            if stopAtWatched { bail() }
         }
         if tok == .comment {
             if top && buildConstraint == nil && hasPrefix("//go:build", at: t.start) {

@@ -193,7 +193,7 @@ extension Parser {
         var body: BlockStmt?
         switch tok {
         case .lbrace:
-            body = skipBodies ? skipBody() : parseBody()
+            body = skipping ? parseOrSkipBody() : parseBody()
             expectSemi()
         case .semicolon:
             next()
@@ -251,7 +251,9 @@ extension Parser {
                 error(pos, "imports must appear before other declarations")
             }
             prev = tok
+            skippedInDecl = false
             decls.append(parseDecl(Parser.declStart))
+            if skippedInDecl { skippedDecls.append(decls.count - 1) }
         }
         file.decls = decls
         file.imports = imports

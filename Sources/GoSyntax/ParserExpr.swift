@@ -159,10 +159,15 @@ extension Parser {
     }
 
     mutating func parseLiteralValue(_ type: Expr?) -> Expr {
-        // An outline keeps a composite literal's type, not its elements.
-        if skipBodies && tok == .lbrace {
+        // An outline keeps a composite literal's type, and its elements only when they hold a
+        // watched word.
+        if skipping && tok == .lbrace {
             let lbrace = pos
-            return .compositeLit(CompositeLit(type: type, lbrace: lbrace, elts: [], rbrace: skipBraced()))
+            if let close = BraceSkim.closingBrace(src, from: tokEnd, words: watch) {
+                skip(to: close)
+                return .compositeLit(CompositeLit(type: type, lbrace: lbrace, elts: [], rbrace: expect2(.rbrace)))
+            }
+            return unskipped { $0.parseLiteralValue(type) }
         }
         enter()
         defer { leave() }

@@ -18,29 +18,32 @@ extension Parser {
 
     mutating func parseBlockStmt() -> BlockStmt { parseBody() }
 
-    /// A function declaration's body when bodies are skipped, left empty (`skipBraced`).
-    mutating func skipBody() -> BlockStmt {
+    /// A function declaration's body in an outline: left empty when it holds no watched word
+    /// (`BraceSkim` finds its closing brace), parsed whole when it holds one (or when the skim
+    /// gives up on it, so its errors are reported).
+    mutating func parseOrSkipBody() -> BlockStmt {
         let lbrace = pos
-        return BlockStmt(lbrace: lbrace, list: [], rbrace: skipBraced())
+        if let close = BraceSkim.closingBrace(src, from: tokEnd, words: watch) {
+            skip(to: close)
+            return BlockStmt(lbrace: lbrace, list: [], rbrace: expect2(.rbrace))
+        }
+        return unskipped { $0.parseBody() }
     }
 
-    /// Reads the tokens from the current `{` to its matching `}` (so the scanner still reports
-    /// what it finds, and watched words are recorded) without building anything, and returns
-    /// the closing brace's position.
-    mutating func skipBraced() -> Pos {
-        precondition(tok == .lbrace, "a braced block starts at its brace")
+    /// Continues at the closing brace (offset `close`) of the block at the current `{`.
+    mutating func skip(to close: Int) {
+        precondition(tok == .lbrace, "a skipped block starts at its brace")
+        scanner.skip(to: close)
         next0()
-        var depth = 1
-        while tok != .eof {
-            if tok == .lbrace {
-                depth += 1
-            } else if tok == .rbrace {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            next0()  // comments inside are not collected
-        }
-        return expect2(.rbrace)
+        skippedInDecl = true
+    }
+
+    /// `parse` with nothing skipped (a body or literal that holds a watched word).
+    mutating func unskipped<T>(_ parse: (inout Parser) -> T) -> T {
+        let was = skipping
+        skipping = false
+        defer { skipping = was }
+        return parse(&self)
     }
 
     enum SimpleStmtMode { case basic, labelOK, rangeOK }

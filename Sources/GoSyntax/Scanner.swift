@@ -58,6 +58,14 @@ public struct GoScanner {
         }
     }
 
+    /// Continues at `offset` as after a token that needs no semicolon (the parser skipping a
+    /// block it matched with `BraceSkim`).
+    mutating func skip(to offset: Int) {
+        self.offset = offset
+        insertSemi = false
+        pendingNewline = -1
+    }
+
     /// All tokens of `bytes` up to and including EOF, with the scanner's errors.
     public static func tokens(of bytes: [UInt8]) -> (tokens: [Token], errors: [SyntaxError]) {
         bytes.withUnsafeBufferPointer { buf in

@@ -50,6 +50,15 @@ final class ResolverTests: XCTestCase {
         XCTAssertEqual(object(r, f, "rand", 0)?.kind, .packageName(path: "math/rand/v2"), "major version suffix")
     }
 
+    /// The name an import without a name gets: the last path element, as the go command's
+    /// packages usually name themselves.
+    func testDefaultImportNames() {
+        let cases = ["os": "os", "net/http": "http", "example.com/mod/v2": "mod", "gopkg.in/yaml.v3": "yaml",
+                     "github.com/mattn/go-sqlite3": "sqlite3", "github.com/x/client-go": "client",
+                     "github.com/x/my-pkg": "my_pkg", "v2": "v2", "github.com/x/vfs": "vfs"]
+        for (path, name) in cases { XCTAssertEqual(ImportNames.defaultName(path), name, path) }
+    }
+
     func testBlocksShadowingAndShortVarDecl() {
         let (r, f) = resolve(["""
         package p

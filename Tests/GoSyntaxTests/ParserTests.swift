@@ -327,9 +327,9 @@ final class ParserTests: XCTestCase {
     }
 
     /// An outline (`Depth.declarations`) has the whole tree's declarations, imports, types
-    /// and signatures at the same positions, with every function declaration's body empty;
-    /// it still scans every token (scanner errors and watched words count) but does not
-    /// check the grammar inside bodies, and keeps no comment from inside them.
+    /// and signatures at the same positions, with the bodies and literal values that hold no
+    /// watched word empty (their grammar and tokens unchecked, their comments not kept) and
+    /// the others whole.
     func testOutlineHasTheDeclarationsOfTheWholeTree() {
         let src = """
             package p
@@ -351,8 +351,10 @@ final class ParserTests: XCTestCase {
 
             """
         let whole = GoParser.parse(name: "x.go", bytes: Array(src.utf8))
-        let outline = GoParser.parse(name: "x.go", bytes: Array(src.utf8), watch: ["defer"], depth: .declarations)
+        let outline = GoParser.parse(name: "x.go", bytes: Array(src.utf8), depth: .declarations)
         XCTAssertEqual(outline.errors, [])
+        XCTAssertEqual(outline.skippedDecls, [2, 3, 4])
+        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(src.utf8)).skippedDecls, [])
         XCTAssertEqual(outline.depth, .declarations)
         XCTAssertEqual(whole.depth, .full)
         XCTAssertEqual(outline.file.decls.count, whole.file.decls.count)
@@ -385,17 +387,58 @@ final class ParserTests: XCTestCase {
                 XCTFail("declarations differ in kind")
             }
         }
-        XCTAssertEqual(outline.watched?.offsets(of: ["defer"])?.count, 1, "a word inside a body is still recorded")
         XCTAssertEqual(outline.file.comments.map { $0.list.map(\.text) }, [["// T is a type."]])
-        // Grammar inside a body is not checked; the scanner's errors and an unclosed body are.
-        let badGrammar = "package p\n\nfunc f() { x := := 1 }\n"
-        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(badGrammar.utf8), depth: .declarations).errors, [])
-        XCTAssertFalse(GoParser.parse(name: "x.go", bytes: Array(badGrammar.utf8)).errors.isEmpty)
-        let badToken = "package p\n\nfunc f() { x := '' }\n"
-        XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(badToken.utf8), depth: .declarations).formattedErrors,
-                       GoParser.parse(name: "x.go", bytes: Array(badToken.utf8)).formattedErrors)
+        // With a watched word, what holds it is parsed whole: g's body, the table's literal
+        // value stays empty.
+        let watching = GoParser.parse(name: "x.go", bytes: Array(src.utf8), watch: ["defer"], depth: .declarations)
+        XCTAssertEqual(watching.skippedDecls, [2, 3])
+        XCTAssertEqual(watching.file.decls[4], whole.file.decls[4])
+        XCTAssertEqual(watching.watched?.offsets(of: ["defer"])?.count, 1)
+        // Grammar and tokens inside a skipped body are not checked; a body that cannot be
+        // closed (here at the end of the file) is parsed, and its errors reported.
+        for bad in ["x := := 1", "x := ''", "y := @", "n := 1.5e"] {
+            let text = Array("package p\n\nfunc f() { \(bad) }\n".utf8)
+            XCTAssertEqual(GoParser.parse(name: "x.go", bytes: text, depth: .declarations).errors, [], bad)
+            XCTAssertFalse(GoParser.parse(name: "x.go", bytes: text).errors.isEmpty, bad)
+        }
         XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array("package p\n\nfunc f() {\n\tif x {\n".utf8), depth: .declarations)
             .formattedErrors, ["x.go:4:9: expected '}', found 'EOF'"])
+    }
+
+    /// The skim that closes a skipped body finds the brace the scanner would, past braces in
+    /// comments and literals, and gives up (the body is parsed) where one is left open.
+    func testBraceSkimFindsTheClosingBraceTheScannerFinds() {
+        let bodies = [
+            "{ }", "{ a := map[string]int{\"}\": 1}; _ = a }", "{ s := `}\n{` }", "{ r := '}' }", "{ r := '\\'' ; q := \"\\\"}\" }",
+            "{ // }\n }", "{ /* } */ }", "{ /* * } **/ }", "{ x := 1/2 }", "{ go f() }", "{ g.Go(f) }", "{ deferred() }",
+            "{ ɡo() }", "{ x := 1.5defer }", "{ s := \"open\n }", "{ /* open", "{ `open", "{ { }", "{ r := '\n' }",
+        ]
+        for body in bodies {
+            let text = Array("package p\n\nfunc f() \(body)\n\nfunc g() {}\n".utf8)
+            let lbrace = text.firstIndex(of: 0x7B)!
+            // The scanner's closing brace, and whether a watched word is among the body's tokens.
+            var depth = 0, close: Int?, word = false, scanErrors = false
+            text.withUnsafeBufferPointer { buf in
+                var scanner = GoScanner(buf)
+                while true {
+                    let t = scanner.scan()
+                    if t.kind == .eof { break }
+                    guard t.start >= lbrace, close == nil else { continue }
+                    if t.kind == .lbrace { depth += 1 }
+                    if t.kind == .rbrace { depth -= 1; if depth == 0 { close = t.start } }
+                    if ["defer", "go", "Go"].contains(String(decoding: buf[t.start..<t.end], as: UTF8.self)) { word = true }
+                }
+                scanErrors = !scanner.errors.isEmpty
+            }
+            let skim = text.withUnsafeBufferPointer { BraceSkim.closingBrace($0, from: lbrace + 1, words: TokenWords(["defer", "go", "Go"])) }
+            let plain = text.withUnsafeBufferPointer { BraceSkim.closingBrace($0, from: lbrace + 1, words: TokenWords([])) }
+            if scanErrors {
+                XCTAssertNil(plain, body)
+            } else {
+                XCTAssertEqual(plain, close, body)
+                XCTAssertEqual(skim, word ? nil : close, body)
+            }
+        }
     }
 
     /// A syntax check needs no comments: without them the tree has the same nodes at the same

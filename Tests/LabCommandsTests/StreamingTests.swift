@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import DeferRules
 import GoAnalysis
 import GoSyntax
 import LabCommands
@@ -87,17 +88,11 @@ final class StreamingTests: XCTestCase {
         XCTAssertNil(parsed.watched?.offsets(of: ["range"]), "a word that was not watched")
         XCTAssertNil(GoParser.parse(name: "x.go", bytes: Array("package p\nfunc f() { defer".utf8), watch: words).watched)
         XCTAssertNil(GoParser.parse(name: "x.go", bytes: src).watched)
-        // untilWatched stops at the first one; without any, the tree is the whole outline.
-        let early = BigStack.run {
-            GoParser.parseOnCurrentThread(name: "x.go", bytes: src, watch: words, depth: .declarations, untilWatched: true)
-        }
-        XCTAssertEqual(early.watched?.offsets(of: words), Array(FilePrefilter.offsets(of: words, in: src).prefix(1)))
-        let plain = Array("package p\n\nfunc f() { g() }\n\nfunc h() {}\n".utf8)
-        let untilNone = BigStack.run {
-            GoParser.parseOnCurrentThread(name: "x.go", bytes: plain, watch: words, depth: .declarations, untilWatched: true)
-        }
-        XCTAssertEqual(untilNone.file.decls.count, 2)
-        XCTAssertEqual(untilNone.watched?.offsets(of: words), [])
+        // An outline records them too: what holds one is parsed whole, and what it leaves
+        // out holds none.
+        let outline = GoParser.parse(name: "x.go", bytes: src, watch: ["defer", "go", "Go"], depth: .declarations)
+        XCTAssertEqual(outline.watched?.offsets(of: words), FilePrefilter.offsets(of: words, in: src))
+        XCTAssertEqual(outline.skippedDecls, [])
     }
 
     /// A folder the prefilter skips still reports its syntax errors, and a folder with a
@@ -200,15 +195,19 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(results[0], results[1])
     }
 
-    /// What the outlines cost: a syntax error inside a function body of a file in which no
-    /// rule can report is not seen by `fix` (it never reads that body); the tokens are still
-    /// scanned, so a bad token is, and so is everything in a file with a defer. `deferlab parse`
-    /// (and the shortcuts turned off) see them all.
+    /// What the outlines cost: an error inside a function body without a rule's word is not
+    /// seen by `fix` (it never reads that body), whether or not the file has a defer
+    /// elsewhere; a string, rune, raw string or comment left open is (the skim cannot close the
+    /// body past it, so the body is parsed), and so is everything in a body with a defer.
+    /// `deferlab parse` (and the shortcuts turned off) see them all. `-w` never writes a file
+    /// whose whole parse fails, even when its defer has a safe fix.
     func testOutlinesLeaveBodyGrammarToParse() throws {
         let dir = try temporaryDirectory(self)
         try write("package p\n\nfunc f() {\n\tdefer g()\n}\n\nfunc g() {}\n", to: dir.appendingPathComponent("a.go"))
         try write("package p\n\nfunc h() {\n\tx := := 1\n}\n", to: dir.appendingPathComponent("b.go"))
         try write("package p\n\nfunc k() {\n\ts := \"open\n}\n", to: dir.appendingPathComponent("c.go"))
+        try write("package p\n\nfunc m() {\n\tr := 'ab'\n\tdefer g()\n}\n", to: dir.appendingPathComponent("d.go"))
+        try write("package p\n\nfunc n() {\n\ty := @\n}\n", to: dir.appendingPathComponent("e.go"))
         var seen: [Bool: [String]] = [:]
         for shortcuts in [true, false] {
             var options = FixOptions()
@@ -216,9 +215,20 @@ final class StreamingTests: XCTestCase {
             let r = try FixRun.run(paths: [dir.path], options: options)
             seen[shortcuts] = r.report.files.filter { !$0.syntaxErrors.isEmpty }.map { ($0.path as NSString).lastPathComponent }
         }
-        XCTAssertEqual(seen[true], ["c.go"])
-        XCTAssertEqual(seen[false], ["b.go", "c.go"])
-        XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 2)
+        XCTAssertEqual(seen[true], ["c.go", "d.go"])
+        XCTAssertEqual(seen[false], ["b.go", "c.go", "d.go", "e.go"])
+        XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 4)
+        // A file with a loop defer (safe fix) and a broken function without a defer: reported,
+        // and its fix shown, but -w writes nothing that does not parse whole.
+        let loop = try XCTUnwrap(LoopDefer.analyzer.example).bad
+        let broken = dir.appendingPathComponent("w/a.go")
+        try write(loop + "\nfunc broken() {\n\tx := := 1\n}\n", to: broken)
+        var write = FixOptions()
+        write.mode = .write
+        let w = try FixRun.run(paths: [dir.appendingPathComponent("w").path], options: write)
+        XCTAssertEqual(w.findings.map(\.diagnostic.rule), ["loop-defer"])
+        XCTAssertEqual(w.findings.first?.diagnostic.applicability, .safe)
+        XCTAssertEqual(w.changedFiles.count, 0)
         // A file named as an argument is read whole.
         let named = try FixRun.run(paths: [dir.appendingPathComponent("b.go").path], options: FixOptions())
         let b = dir.appendingPathComponent("b.go").path
