@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import GoSyntax
 
 /// Keeps trailing `//` comments aligned the way gofmt aligns them after a fix moves lines:
@@ -159,31 +162,53 @@ public enum CommentAlignment {
     @discardableResult
     static func scan(_ text: [UInt8], from start: Int, to end: Int, _ lines: Lines,
                      trailing: (Int, Trailing) -> Void, continued: (Int) -> Void = { _ in }) -> Bool {
-        let (tokens, errors) = GoScanner.tokens(of: start == 0 && end == text.count ? text : Array(text[start..<end]))
-        guard errors.isEmpty else { return false }
-        var lastCodeEnd: [Int: Int] = [:]   // line → end of its last code token
-        var firstCode: [Int: Int] = [:]
-        for t in tokens where t.kind != .eof && !(t.kind == .semicolon && t.implicit) {
-            let tStart = t.start + start, tEnd = t.end + start
-            let line = lines.index(of: tStart)
-            let endLine = lines.index(of: max(tStart, tEnd - 1))
-            if endLine != line { for l in (line + 1)...endLine { continued(l) } }
-            if t.kind == .comment {
-                guard text[tStart + 1] == 0x2F, let end = lastCodeEnd[line], let first = firstCode[line], endLine == line else { continue }
-                let gap = end..<tStart
-                guard !gap.isEmpty, text[gap].allSatisfy({ $0 == 0x20 }) else { continue }
-                let code = text[first..<end]
-                let width = code.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
-                var inner = false
-                for i in first..<max(first, end - 1) where text[i] == 0x20 && text[i + 1] == 0x20 { inner = true }
-                trailing(line, Trailing(gap: gap, codeWidth: width, hasInnerAlignment: inner || code.contains(0x09)))
-            } else {
-                // A token spanning lines (a raw string) makes its lines unalignable.
-                if endLine != line { continue }
-                if firstCode[line] == nil { firstCode[line] = tStart }
-                lastCodeEnd[line] = tEnd
+        var found: [(line: Int, comment: Trailing)] = []
+        var spanned: [Int] = []
+        let clean = text.withUnsafeBufferPointer { whole -> Bool in
+            var scanner = GoScanner(UnsafeBufferPointer(rebasing: whole[start..<end]))
+            // Tokens come in order: the line of each is found by moving forward, and only the
+            // current line's first code token and the end of its last one are needed.
+            var line = lines.index(of: start)
+            var current = -1, firstCode = -1, lastCodeEnd = -1
+            func lineOf(_ offset: Int, from l: Int) -> Int {
+                var l = l
+                while l + 1 < lines.count && lines.starts[l + 1] <= offset { l += 1 }
+                return l
             }
+            while true {
+                let t = scanner.scan()
+                if t.kind == .eof { break }
+                if t.kind == .semicolon && t.implicit { continue }
+                let tStart = t.start + start, tEnd = t.end + start
+                line = lineOf(tStart, from: line)
+                if line != current {
+                    current = line
+                    firstCode = -1
+                    lastCodeEnd = -1
+                }
+                let endLine = lineOf(max(tStart, tEnd - 1), from: line)
+                if endLine != line { for l in (line + 1)...endLine { spanned.append(l) } }
+                if t.kind == .comment {
+                    guard whole[tStart + 1] == 0x2F, firstCode >= 0, endLine == line else { continue }
+                    let gap = lastCodeEnd..<tStart
+                    guard !gap.isEmpty, whole[gap].allSatisfy({ $0 == 0x20 }) else { continue }
+                    let code = whole[firstCode..<lastCodeEnd]
+                    let width = code.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+                    var inner = false
+                    for i in firstCode..<max(firstCode, lastCodeEnd - 1) where whole[i] == 0x20 && whole[i + 1] == 0x20 { inner = true }
+                    found.append((line, Trailing(gap: gap, codeWidth: width, hasInnerAlignment: inner || code.contains(0x09))))
+                } else {
+                    // A token spanning lines (a raw string) makes its lines unalignable.
+                    if endLine != line { continue }
+                    if firstCode < 0 { firstCode = tStart }
+                    lastCodeEnd = tEnd
+                }
+            }
+            return scanner.errors.isEmpty
         }
+        guard clean else { return false }
+        for l in spanned { continued(l) }
+        for f in found { trailing(f.line, f.comment) }
         return true
     }
 
@@ -276,8 +301,16 @@ public enum CommentAlignment {
         var starts: [Int]
         var size: Int
         init(_ text: [UInt8]) {
-            starts = [0]
-            for (i, b) in text.enumerated() where b == 0x0A { starts.append(i + 1) }
+            var starts = [0]
+            text.withUnsafeBufferPointer { buf in
+                guard let base = buf.baseAddress else { return }
+                var i = 0
+                while i < buf.count, let hit = memchr(base + i, 0x0A, buf.count - i) {
+                    i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                    starts.append(i)
+                }
+            }
+            self.starts = starts
             size = text.count
         }
         var count: Int { starts.count }

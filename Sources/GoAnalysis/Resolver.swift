@@ -147,6 +147,22 @@ struct ResolutionTables: Sendable {
         for n in Universe.functions { r.declare(n, .builtin, at: .none, in: universe) }
         let pkg = r.addScope(.package, parent: universe, pos: .none, end: .none)
         precondition(pkg == r.packageScope, "package scope index")
+        // Room for every package-level name at once (growing the tables rehashes them).
+        var names = 0
+        for f in files {
+            for d in f.decls {
+                switch d {
+                case .func(let fd) where fd.recv == nil: names += 1
+                case .gen(let g):
+                    for s in g.specs {
+                        if case .value(let v) = s { names += v.names.count } else { names += 1 }
+                    }
+                default: break
+                }
+            }
+        }
+        r.scopes[pkg].names.reserveCapacity(names)
+        r.defs.reserveCapacity(names)
         // Package-level declarations first: they are visible in every file, in any order.
         for f in files {
             for d in f.decls {
