@@ -406,9 +406,9 @@ extension Driver {
     }
 
     func diagnose(_ files: [ParsedSource]) -> [[Diagnostic]] {
-        let units = files.map { f in
-            SourceUnit(path: f.path, bytes: f.bytes, parsed: f.parsed,
-                       version: versions.version(ofFileAt: f.path, buildConstraint: f.parsed.file.buildConstraint))
+        let languages = versions.versions(ofFilesAt: files.map(\.path), buildConstraints: files.map(\.parsed.file.buildConstraint))
+        let units = files.indices.map { i in
+            SourceUnit(path: files[i].path, bytes: files[i].bytes, parsed: files[i].parsed, version: languages[i])
         }
         var pass = Pass(files: units)
         var perFile = Array(repeating: [Diagnostic](), count: files.count)

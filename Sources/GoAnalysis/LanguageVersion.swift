@@ -40,9 +40,21 @@ public final class LanguageVersionResolver: @unchecked Sendable {
     public init(moduleVersion: LanguageVersion? = nil) { fixedModuleVersion = moduleVersion }
 
     public func version(ofFileAt path: String, buildConstraint: String?) -> LanguageVersion {
-        if let c = buildConstraint, let v = BuildConstraint.goVersion(c) { return v }
-        let dir = (path as NSString).deletingLastPathComponent
-        return moduleVersion(folder: dir.isEmpty ? "." : dir)
+        versions(ofFilesAt: [path], buildConstraints: [buildConstraint])[0]
+    }
+
+    /// The versions of files (the files of a package share a folder: each folder's module is
+    /// looked up once).
+    public func versions(ofFilesAt paths: [String], buildConstraints: [String?]) -> [LanguageVersion] {
+        var folders: [String: LanguageVersion] = [:]
+        return zip(paths, buildConstraints).map { path, constraint in
+            if let c = constraint, let v = BuildConstraint.goVersion(c) { return v }
+            let dir = (path as NSString).deletingLastPathComponent
+            if let v = folders[dir] { return v }
+            let v = moduleVersion(folder: dir.isEmpty ? "." : dir)
+            folders[dir] = v
+            return v
+        }
     }
 
     public func moduleVersion(folder: String) -> LanguageVersion {
@@ -97,7 +109,8 @@ public enum BuildConstraint {
 
     /// nil when the constraint can be satisfied without any Go version tag.
     public static func goVersion(_ line: String) -> LanguageVersion? {
-        guard line.hasPrefix("//go:build") else { return nil }
+        // Only a go1.N tag asks for a version (most constraints name systems and architectures).
+        guard line.hasPrefix("//go:build"), line.contains("go1.") else { return nil }
         var p = ExprParser(Array(line.dropFirst("//go:build".count)))
         guard let node = p.parseOr(), p.atEnd else { return nil }
         return minVersion(node, negated: false)

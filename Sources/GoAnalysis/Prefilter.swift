@@ -63,11 +63,21 @@ public struct FilePrefilter: Sendable, Equatable {
     }
 
     /// Calls `found` with the offset of each token that is one of `words` until it returns
-    /// false. Files without the bytes of any word are not scanned at all.
+    /// false. Files without the bytes of any word are not scanned at all; the others are
+    /// skimmed (`BraceSkim.words`: comments and literals, no tokens) and scanned only where
+    /// the skim gives up.
     static func scan(_ bytes: [UInt8], for words: Set<String>, _ found: (Int) -> Bool) {
         let needles = TokenWords(words.filter { FilePrefilter.contains(bytes, Array($0.utf8)) })
         guard !needles.isEmpty else { return }
         bytes.withUnsafeBufferPointer { buf in
+            // A UTF-16 file has no tokens for the scanner (it reports the encoding once).
+            let utf16 = buf.count >= 2 && (buf[0] == 0xFF && buf[1] == 0xFE || buf[0] == 0xFE && buf[1] == 0xFF)
+            var hits: [Int] = []
+            if !utf16, BraceSkim.words(buf, needles, { hits.append($0); return true }) {
+                for h in hits where !found(h) { return }
+                return
+            }
+            // The skim gave up: the scanner decides.
             var scanner = GoScanner(buf)
             while true {
                 let t = scanner.scan()

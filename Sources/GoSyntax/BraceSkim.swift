@@ -15,82 +15,140 @@ import Darwin
 /// parses the block instead, so those errors are reported as before. Other lexical errors
 /// inside a skipped block (an illegal character, a malformed number or escape) are not seen:
 /// like grammar errors there, they are `deferlab parse`'s and the compiler's to report.
-enum BraceSkim {
-    /// What one byte can start, outside comments and literals.
-    private enum Class: UInt8 {
-        case other = 0, ident, digit, open, close, slash, quote, apostrophe, backquote
+public enum BraceSkim {
+    /// What a byte can start, outside comments and literals; a word's first byte only where
+    /// words are looked for (`TokenWords.skimClasses`). Every other byte (white space,
+    /// operators, identifiers and numbers) is skipped by the tight loop.
+    static let other: UInt8 = 0, wordStart: UInt8 = 1, open: UInt8 = 2, close: UInt8 = 3,
+               slash: UInt8 = 4, quote: UInt8 = 5, apostrophe: UInt8 = 6, backquote: UInt8 = 7
+
+    /// The classes of the bytes that hide or match braces, for `words`' first bytes too.
+    static func classes(wordStarts: [[UInt8]]) -> [UInt8] {
+        var table = [UInt8](repeating: other, count: 256)
+        for w in wordStarts { if let b = w.first { table[Int(b)] = wordStart } }
+        table[0x7B] = open
+        table[0x7D] = close
+        table[0x2F] = slash
+        table[0x22] = quote
+        table[0x27] = apostrophe
+        table[0x60] = backquote
+        return table
     }
 
-    /// Byte classes, indexed by byte; bytes from 0x80 on are identifier bytes (a non-ASCII
-    /// character outside literals and comments is a letter or digit of an identifier in
-    /// source that scans without errors).
-    private static let classes: [UInt8] = (0...255).map { b -> UInt8 in
-        let c: Class
-        switch UInt8(b) {
-        case 0x30...0x39: c = .digit
-        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x80...0xFF: c = .ident
-        case 0x7B: c = .open
-        case 0x7D: c = .close
-        case 0x2F: c = .slash
-        case 0x22: c = .quote
-        case 0x27: c = .apostrophe
-        case 0x60: c = .backquote
-        default: c = .other
+    /// What a word found at `i` is: not one (inside an identifier), a token, or unknown (glued
+    /// to a number before it, `1.5defer`: an error the scanner reads as a number and a word).
+    private enum Match { case none, token, unknown }
+
+    @inline(__always)
+    private static func match(_ src: UnsafeBufferPointer<UInt8>, _ i: Int, _ words: TokenWords) -> Match {
+        let n = src.count
+        for w in words.words where w[0] == src[i] && i + w.count <= n {
+            var k = 1
+            while k < w.count && src[i + k] == w[k] { k += 1 }
+            guard k == w.count, i + k == n || !isIdentByte(src[i + k]) else { continue }
+            guard i > 0, isIdentByte(src[i - 1]) else { return .token }
+            // Inside a run of identifier bytes: an identifier's, or a number's.
+            var s = i - 1
+            while s > 0 && isIdentByte(src[s - 1]) { s -= 1 }
+            return src[s] >= 0x30 && src[s] <= 0x39 ? .unknown : .none
         }
-        return c.rawValue
+        return .none
+    }
+
+    /// Letters, digits and `_`; bytes from 0x80 on are taken as letters (outside comments and
+    /// literals, a non-ASCII character is one in source that scans without errors).
+    @inline(__always)
+    static func isIdentByte(_ b: UInt8) -> Bool {
+        let c = b | 0x20
+        return (c >= 0x61 && c <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b >= 0x80
     }
 
     /// The offset of the `}` that closes the block whose `{` ends just before `start`, when
     /// the block holds none of `words` as a token; nil when it holds one or the skim gave up.
     static func closingBrace(_ src: UnsafeBufferPointer<UInt8>, from start: Int, words: TokenWords) -> Int? {
-        classes.withUnsafeBufferPointer { cls in
+        words.skimClasses.withUnsafeBufferPointer { cls in
             let n = src.count
             var i = start
             var depth = 1
-            while i < n {
-                let b = src[i]
-                switch Class(rawValue: cls[Int(b)]).unsafelyUnwrapped {
-                case .other:
+            while true {
+                // Most bytes are nothing to the skim: a loop of their own.
+                while i < n && cls[Int(src[i])] == other { i += 1 }
+                guard i < n else { return nil }
+                switch cls[Int(src[i])] {
+                case wordStart:
+                    if match(src, i, words) != .none { return nil }
                     i += 1
-                case .ident:
-                    let s = i
-                    i += 1
-                    while i < n && cls[Int(src[i])] &- 1 < 2 { i += 1 }
-                    if !words.isEmpty && words.holds(src, s, i) { return nil }
-                case .digit:
-                    // A number: in source without errors no word follows one directly; where
-                    // one might be glued to it (`1.5defer`, an error), give up.
-                    let s = i
-                    i += 1
-                    while i < n && cls[Int(src[i])] &- 1 < 2 { i += 1 }
-                    if !words.isEmpty && i - s > 2 && words.occurs(src, s, i) { return nil }
-                case .open:
+                case open:
                     depth += 1
                     i += 1
-                case .close:
+                case close:
                     depth -= 1
                     if depth == 0 { return i }
                     i += 1
-                case .slash:
-                    guard i + 1 < n else { return nil }
-                    if src[i + 1] == 0x2F {
-                        guard let nl = find(0x0A, src, from: i + 2) else { return nil }
-                        i = nl + 1
-                    } else if src[i + 1] == 0x2A {
-                        guard let end = blockCommentEnd(src, from: i + 2) else { return nil }
-                        i = end
-                    } else {
-                        i += 1
-                    }
-                case .quote, .apostrophe:
-                    guard let end = quotedEnd(src, from: i + 1, closing: b) else { return nil }
-                    i = end
-                case .backquote:
-                    guard let q = find(0x60, src, from: i + 1) else { return nil }
-                    i = q + 1
+                default:
+                    guard let next = skipQuoted(src, at: i, cls[Int(src[i])]) else { return nil }
+                    i = next
                 }
             }
-            return nil
+        }
+    }
+
+    /// Calls `found` with the offset of each of the file's tokens that is one of `words`, in
+    /// order, until it returns false; false when the skim gave up (a literal or comment left
+    /// open, a word glued to a number): the caller then asks the scanner.
+    public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords, _ found: (Int) -> Bool) -> Bool {
+        words.skimClasses.withUnsafeBufferPointer { cls in
+            let n = src.count
+            var i = 0
+            while true {
+                // Braces are nothing here either.
+                while i < n {
+                    let c = cls[Int(src[i])]
+                    if c != other && c != open && c != close { break }
+                    i += 1
+                }
+                guard i < n else { return true }
+                let c = cls[Int(src[i])]
+                switch c {
+                case wordStart:
+                    switch match(src, i, words) {
+                    case .none: break
+                    case .token: if !found(i) { return true }
+                    case .unknown: return false
+                    }
+                    i += 1
+                case slash where i + 1 < n && src[i + 1] == 0x2F:
+                    // A line comment may end the file.
+                    guard let nl = find(0x0A, src, from: i + 2) else { return true }
+                    i = nl + 1
+                case slash where i + 1 == n:
+                    return true
+                default:
+                    guard let next = skipQuoted(src, at: i, c) else { return false }
+                    i = next
+                }
+            }
+        }
+    }
+
+    /// Past the comment or literal that starts at `i` (class `c`; a slash that starts neither
+    /// is one byte); nil when it is not closed as the scanner needs.
+    @inline(__always)
+    private static func skipQuoted(_ src: UnsafeBufferPointer<UInt8>, at i: Int, _ c: UInt8) -> Int? {
+        let n = src.count
+        switch c {
+        case slash:
+            guard i + 1 < n else { return nil }
+            if src[i + 1] == 0x2F {
+                guard let nl = find(0x0A, src, from: i + 2) else { return nil }
+                return nl + 1
+            }
+            if src[i + 1] == 0x2A { return blockCommentEnd(src, from: i + 2) }
+            return i + 1
+        case quote, apostrophe:
+            return quotedEnd(src, from: i + 1, closing: src[i])
+        default:
+            return find(0x60, src, from: i + 1).map { $0 + 1 }
         }
     }
 
@@ -127,28 +185,3 @@ enum BraceSkim {
     }
 }
 
-extension TokenWords {
-    /// Whether the identifier or keyword at `start..<end` is one of the words.
-    @inline(__always)
-    func holds(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        let length = end - start
-        for w in words where w.count == length {
-            var k = 0
-            while k < length && src[start + k] == w[k] { k += 1 }
-            if k == length { return true }
-        }
-        return false
-    }
-
-    /// Whether one of the words occurs anywhere in `start..<end`.
-    func occurs(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        for w in words where w.count <= end - start {
-            for s in start...(end - w.count) {
-                var k = 0
-                while k < w.count && src[s + k] == w[k] { k += 1 }
-                if k == w.count { return true }
-            }
-        }
-        return false
-    }
-}

@@ -3,7 +3,13 @@
 public struct TokenWords: Sendable {
     public let words: [[UInt8]]
 
-    public init(_ words: [String]) { self.words = words.map { Array($0.utf8) } }
+    /// `BraceSkim`'s byte classes for these words.
+    let skimClasses: [UInt8]
+
+    public init(_ words: [String]) {
+        self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        skimClasses = BraceSkim.classes(wordStarts: self.words)
+    }
 
     public var isEmpty: Bool { words.isEmpty }
 

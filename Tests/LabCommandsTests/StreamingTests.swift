@@ -95,6 +95,44 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(outline.skippedDecls, [])
     }
 
+    /// The skim that finds words without tokens (`BraceSkim.words`, behind the prefilter's
+    /// offsets) finds what the scanner finds in every file of GOROOT/src/go and /net, and
+    /// closes every function body where the parser does.
+    func testSkimAgreesWithTheScannerOnGoRoot() throws {
+        let src = try TestGo.goRootSource()
+        let words = TokenWords(["defer", "go", "Go", "Exit", "Fatal"])
+        var files = 0
+        for folder in ["go", "net"] {
+            let root = src.appendingPathComponent(folder)
+            let walker = FileManager.default.enumerator(atPath: root.path)!
+            while let rel = walker.nextObject() as? String {
+                guard rel.hasSuffix(".go") else { continue }
+                // (testdata holds a folder named not_a_file.go)
+                guard let data = try? Data(contentsOf: root.appendingPathComponent(rel)) else { continue }
+                let bytes = Array(data)
+                var skimmed: [Int] = []
+                let clean = bytes.withUnsafeBufferPointer { BraceSkim.words($0, words) { skimmed.append($0); return true } }
+                let (tokens, errors) = GoScanner.tokens(of: bytes)
+                guard errors.isEmpty else { continue }
+                let scanned = bytes.withUnsafeBufferPointer { buf in
+                    tokens.filter { words.index(of: $0.kind, buf, $0.start, $0.end) != nil }.map(\.start)
+                }
+                XCTAssertTrue(clean, rel)
+                XCTAssertEqual(skimmed, scanned, rel)
+                // Outlines: every declaration at the whole tree's position, bodies closed alike.
+                let whole = GoParser.parse(name: rel, bytes: bytes)
+                let outline = GoParser.parse(name: rel, bytes: bytes, depth: .declarations)
+                if whole.errors.isEmpty {
+                    XCTAssertEqual(outline.errors, [], rel)
+                    XCTAssertEqual(outline.file.decls.map(\.pos), whole.file.decls.map(\.pos), rel)
+                    XCTAssertEqual(outline.file.decls.map(\.end), whole.file.decls.map(\.end), rel)
+                }
+                files += 1
+            }
+        }
+        XCTAssertGreaterThan(files, 500)
+    }
+
     /// A folder the prefilter skips still reports its syntax errors, and a folder with a
     /// candidate is analysed whole (a rule may read a callee in another file).
     func testSkippedFoldersStillReportSyntaxErrors() throws {
