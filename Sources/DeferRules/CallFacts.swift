@@ -10,6 +10,10 @@ extension Pass {
     func isCall(_ call: CallExpr, to pkg: String, _ names: Set<String>) -> Bool {
         guard case .selector(let sel) = call.fun.unparen, names.contains(sel.sel.name),
               case .ident(let x) = sel.x else { return false }
+        // In a file that does not import the package, nothing need be resolved to say no.
+        if let i = files.firstIndex(where: { $0.outline.fileStart <= x.pos && x.pos <= $0.outline.fileEnd }), !imports(i, pkg) {
+            return false
+        }
         return resolution.isPackage(x.pos, path: pkg)
     }
 

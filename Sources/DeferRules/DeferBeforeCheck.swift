@@ -124,8 +124,12 @@ public enum DeferBeforeCheck {
         for (k, s) in list.enumerated() {
             guard case .assign(let a) = s, a.lhs.count >= 2, a.rhs.count == 1,
                   case .call(let call) = a.rhs[0].unparen,
-                  case .ident(let errID) = a.lhs[a.lhs.count - 1], isErrorName(errID.name),
-                  let errObj = pass.objectID(errID) else { continue }
+                  case .ident(let errID) = a.lhs[a.lhs.count - 1], isErrorName(errID.name) else { continue }
+            // The idiom, `x, err := f()` and then `if err != nil`: the check comes first, and no
+            // name needs resolving to see it (nothing is declared between the two, so the err
+            // of the condition is the one just assigned).
+            if k + 1 < list.count, checks(list[k + 1], errID.name) { continue }
+            guard let errObj = pass.objectID(errID) else { continue }
             let values: [(Ident, Int, Int)] = a.lhs.dropLast().enumerated().compactMap { (index, e) in
                 guard case .ident(let id) = e, id.name != "_", let o = pass.objectID(id) else { return nil }
                 return (id, o, index)
@@ -147,6 +151,21 @@ public enum DeferBeforeCheck {
             }
         }
         return out
+    }
+
+    /// Whether `s` is an `if` without an init statement whose condition compares `name`
+    /// (`err != nil`, `err == nil`, joined with others by && or ||).
+    static func checks(_ s: Stmt, _ name: String) -> Bool {
+        guard case .if(let i) = s, i.initStmt == nil else { return false }
+        func compares(_ e: Expr) -> Bool {
+            guard case .binary(let b) = e.unparen else { return false }
+            switch b.op {
+            case .eql, .neq: return b.x.unparen.asIdent?.name == name || b.y.unparen.asIdent?.name == name
+            case .land, .lor: return compares(b.x) || compares(b.y)
+            default: return false
+            }
+        }
+        return compares(i.cond)
     }
 
     static func resultType(_ pass: Pass, _ call: CallExpr, _ index: Int) -> GoType? {

@@ -47,7 +47,9 @@ struct LoopSafety {
                 zh: "被 defer 的调用使用了 recover()：包进闭包后它会在每次迭代结束时恢复 panic 并继续循环，行为会改变",
                 en: "the deferred call uses recover(): inside the wrap it would recover at the end of each iteration and let the loop go on")
         }
-        if let fd = types.function(called: d.call), let body = fd.body, callsRecover(body) {
+        // Only a call of a plain name can reach a function of the package (asked only then:
+        // the type oracle is made on first use).
+        if case .ident = d.call.fun.unparen, let fd = types.function(called: d.call), let body = fd.body, callsRecover(body) {
             return LocalizedText(
                 zh: "被 defer 的 \(fd.name.name) 调用了 recover()：包进闭包后它会在每次迭代结束时恢复 panic 并继续循环，行为会改变",
                 en: "the deferred \(fd.name.name) calls recover(): inside the wrap it would recover at the end of each iteration and let the loop go on")

@@ -38,7 +38,12 @@ struct LoopWrap {
         guard loop.body.rbrace.isValid else {
             return .declined(LocalizedText(zh: "循环体缺少右花括号", en: "the loop body has no closing brace"))
         }
-        var taken = pass.takenNames(in: function)
+        // The names a fresh one must avoid, gathered only when a branch needs one.
+        var taken: Set<String>?
+        func fresh(_ base: String) -> String {
+            if taken == nil { taken = pass.takenNames(in: function) }
+            return freshName(base, &taken!)
+        }
         let results = resultSlots()
         var rewrites: [TextEdit] = []
         var actions: [String] = []  // after-closure statements; index + 1 is the code
@@ -61,11 +66,11 @@ struct LoopWrap {
             case .continueThisLoop:
                 replacement = "return"
             case .leave(let action):
-                if control == nil { control = freshName("exit", &taken) }
+                if control == nil { control = fresh("exit") }
                 replacement = "\(control!) = \(code(for: action))\(sep)return"
             case .returnValues(let values):
-                if temps == nil { temps = results.indices.map { freshName($0 == 0 ? "ret" : "ret\($0)", &taken) } }
-                if control == nil { control = freshName("exit", &taken) }
+                if temps == nil { temps = results.indices.map { fresh($0 == 0 ? "ret" : "ret\($0)") } }
+                if control == nil { control = fresh("exit") }
                 let n = code(for: "return " + temps!.joined(separator: ", "))
                 // One assignment per value when they match the results one to one: gofmt
                 // lays out `ret = v` exactly like the value in `return …, v`, whereas a

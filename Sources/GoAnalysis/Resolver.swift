@@ -70,10 +70,14 @@ public final class Resolution: @unchecked Sendable {
     public var packageAndImportNames: Set<String> {
         lock.lock()
         defer { lock.unlock() }
+        if let made = packageNames { return made }
         var names = Set(tables.scopes[tables.packageScope].names.keys)
         for s in tables.scopes where s.kind == .file { names.formUnion(s.names.keys) }
+        packageNames = names
         return names
     }
+    /// `packageAndImportNames`, made once (those scopes are complete when the resolution is made).
+    private var packageNames: Set<String>?
 
     private func lookup(_ pos: Pos, uses: Bool) -> Int? {
         lock.lock()
