@@ -339,9 +339,6 @@ extension Driver {
         guard let outline, outline.tokens != nil else {
             return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
         }
-        if outline.rulesOut(s.bytes) {
-            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, depth: .declarations, comments: false)
-        }
         return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
                                              comments: false)
     }

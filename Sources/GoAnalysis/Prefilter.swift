@@ -44,13 +44,6 @@ public struct FilePrefilter: Sendable, Equatable {
         return found
     }
 
-    /// Whether `bytes` cannot hold a finding because none of the tokens' bytes occur in it
-    /// (no scan needed; `admits` decides the rest).
-    public func rulesOut(_ bytes: [UInt8]) -> Bool {
-        guard let tokens else { return false }
-        return !tokens.contains { FilePrefilter.contains(bytes, Array($0.utf8)) }
-    }
-
     /// The offsets of the tokens of `bytes` that are one of `words` (keywords or identifiers;
     /// words in comments and strings do not count), in order.
     public static func offsets(of words: Set<String>, in bytes: [UInt8]) -> [Int] {

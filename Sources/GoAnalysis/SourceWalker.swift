@@ -55,14 +55,22 @@ public enum SourceWalker {
             return
         }
         var names: [(name: String, isDir: Bool, size: Int)] = []
+        let fd = dirfd(d)
         while let entry = readdir(d) {
+            // The entry's type saves a stat for folders and for files that are not Go files
+            // (a file system that does not say is asked).
+            let type = entry.pointee.d_type
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            let full = dir == "/" ? "/" + name : dir + "/" + name
+            if type == UInt8(DT_DIR) {
+                names.append((name, true, 0))
+                continue
+            }
+            if type != UInt8(DT_UNKNOWN) && !name.hasSuffix(".go") { continue }
             var st = stat()
-            guard lstat(full, &st) == 0 else { continue }
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let isDir = st.st_mode & S_IFMT == S_IFDIR
             names.append((name, isDir, max(0, Int(st.st_size))))
         }
