@@ -12,7 +12,8 @@ public struct FileOutcome: Sendable {
     /// The file's bytes, kept only where the output needs them (a finding, a syntax error or a
     /// fix to show or write): a run over a large tree keeps no copy of its sources.
     public var bytes: [UInt8] = []
-    /// Size in bytes and number of lines (as `wc -l`, plus an unterminated last line).
+    /// Size in bytes and number of lines (as `wc -l`, plus an unterminated last line; 0
+    /// unless the driver `countsLines`).
     public var size = 0
     public var lineCount = 0
     /// Syntax errors (byte offsets and messages); such a file is never analysed or fixed.
@@ -100,6 +101,9 @@ public struct Driver: Sendable {
     /// and four copies of it: max RSS 101 → 112 MB with 8 MB against 110 → 140 MB with 14 MB,
     /// in the same wall time.
     public var treeBudget = 8 << 20
+    /// Whether each outcome counts its file's lines (`FileOutcome.lineCount`, for `deferlab
+    /// parse --stats`): a line table for every file, which a run that reports none skips.
+    public var countsLines = false
 
     public init(analyzers: [Analyzer]) {
         self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
@@ -252,10 +256,10 @@ extension Driver {
     private func kept(_ outcome: FileOutcome, _ bytes: [UInt8]) -> FileOutcome {
         var o = outcome
         o.size = bytes.count
-        // The parser's line table counts them already (unless a fix changed the file).
-        if let source = o.source, o.fixed == nil, source.size == bytes.count {
+        // The parser's line table counts them (unless a fix changed the file).
+        if countsLines, let source = o.source, o.fixed == nil, source.size == bytes.count {
             o.lineCount = bytes.isEmpty ? 0 : source.lineCount
-        } else {
+        } else if countsLines {
             o.lineCount = Driver.lineCount(bytes)
         }
         if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil {

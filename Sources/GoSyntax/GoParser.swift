@@ -77,13 +77,16 @@ public enum GoParser {
                                             watch: Set<String> = [], depth: Depth = .full,
                                             comments: Bool = true) -> ParsedFile {
         bytes.withUnsafeBufferPointer { buf in
-            let lines = SourceFile.lineStarts(of: buf)
+            // Only comments need the line table while parsing (to group them); without them
+            // it is made when a position is first asked for.
+            let lines = comments ? SourceFile.lineStarts(of: buf) : []
             let words = Array(watch)
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: TokenWords(words),
                            skipBodies: depth == .declarations, keepComments: comments)
             let file = p.parseFile()
-            let source = SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
-            let errors = sortedErrors(p.errors, lines: lines)
+            let source = comments ? SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
+                : SourceFile(name: name, base: base, bytes: bytes)
+            let errors = p.errors.isEmpty ? [] : sortedErrors(p.errors, lines: source.lineStarts)
             let watched = watch.isEmpty || !p.errors.isEmpty ? nil
                 : WatchedTokens(offsets: Dictionary(uniqueKeysWithValues: zip(words, p.watched)))
             return ParsedFile(file: file, source: source, errors: errors, watched: watched, depth: depth,

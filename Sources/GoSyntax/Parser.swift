@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The Go parser: a recursive-descent parser for the complete Go 1.27 grammar.
 ///
 /// Contract (kept by every `parseX` function in Parser*.swift):
@@ -15,6 +19,7 @@ struct Parser {
 
     let src: UnsafeBufferPointer<UInt8>
     let base: Int
+    /// The line table, made only when comments are kept (their grouping needs lines).
     let lineStarts: [Int]
     var scanner: GoScanner
 
@@ -84,6 +89,14 @@ struct Parser {
     func line(ofOffset offset: Int) -> Int { SourceFile.lineIndex(ofOffset: offset, in: lineStarts) + 1 }
 
     func lineFor(_ p: Pos) -> Int { line(ofOffset: offset(p)) }
+
+    /// Whether two offsets are on one line: no newline between them (needs no line table,
+    /// which a parse without comments does not make).
+    func onOneLine(_ a: Int, _ b: Int) -> Bool {
+        let lo = max(0, min(a, b)), hi = min(src.count, max(a, b))
+        guard lo < hi, let base = src.baseAddress else { return true }
+        return memchr(base + lo, 0x0A, hi - lo) == nil
+    }
 
     func text(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: src[start..<end]), as: UTF8.self)
@@ -207,7 +220,7 @@ struct Parser {
     mutating func error(_ p: Pos, _ msg: String) {
         guard !bailedOut else { return }
         let off = offset(p)
-        if let last = errors.last, line(ofOffset: last.offset) == line(ofOffset: off) {
+        if let last = errors.last, onOneLine(last.offset, off) {
             return  // one error per line: later ones are likely spurious
         }
         if errors.count > 10 {

@@ -37,7 +37,8 @@ public struct ParseReport: Sendable {
 /// results are sorted by path. Reading and parsing are the analysis driver's (with no rules).
 public enum ParseCheck {
     public static func run(paths: [String]) -> ParseReport {
-        let driver = Driver(analyzers: [])
+        var driver = Driver(analyzers: [])
+        driver.countsLines = true
         let report = driver.run(paths: paths.isEmpty ? ["."] : paths, walk: .gofmt)
         let files = report.files.map { f -> FileCheck in
             FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem, bytes: f.size, lines: f.lineCount)
