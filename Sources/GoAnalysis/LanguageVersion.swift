@@ -49,7 +49,7 @@ public final class LanguageVersionResolver: @unchecked Sendable {
         var folders: [String: LanguageVersion] = [:]
         return zip(paths, buildConstraints).map { path, constraint in
             if let c = constraint, let v = BuildConstraint.goVersion(c) { return v }
-            let dir = (path as NSString).deletingLastPathComponent
+            let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
             if let v = folders[dir] { return v }
             let v = moduleVersion(folder: dir.isEmpty ? "." : dir)
             folders[dir] = v
@@ -64,7 +64,7 @@ public final class LanguageVersionResolver: @unchecked Sendable {
         lock.lock()
         if let v = modCache[folder] { lock.unlock(); return v }
         lock.unlock()
-        let abs = URL(fileURLWithPath: folder).standardizedFileURL.path
+        let abs = LanguageVersionResolver.absolute(folder)
         lock.lock()
         if let v = modCache[abs] {
             modCache[folder] = v
@@ -73,18 +73,42 @@ public final class LanguageVersionResolver: @unchecked Sendable {
         }
         lock.unlock()
         let v: LanguageVersion
-        if let text = try? String(contentsOfFile: abs + "/go.mod", encoding: .utf8) {
-            v = LanguageVersionResolver.goLine(text) ?? .goModWithoutGoLine
+        // POSIX reads: most folders have no go.mod, and Foundation makes an error object for each.
+        if case .success(let bytes) = FileReader.read(abs + "/go.mod") {
+            v = LanguageVersionResolver.goLine(String(decoding: bytes, as: UTF8.self)) ?? .goModWithoutGoLine
         } else if abs == "/" || abs.isEmpty {
             v = .latest
         } else {
-            v = moduleVersion(folder: (abs as NSString).deletingLastPathComponent)
+            v = moduleVersion(folder: abs.lastIndex(of: "/").map { $0 == abs.startIndex ? "/" : String(abs[..<$0]) } ?? "/")
         }
         lock.lock()
         modCache[abs] = v
         modCache[folder] = v
         lock.unlock()
         return v
+    }
+
+    /// `path` made absolute (from the working folder) without `.`, `..` or empty parts; no
+    /// symbolic link is followed (as the go command names folders).
+    static func absolute(_ path: String) -> String {
+        var parts: [Substring] = []
+        let full = path.hasPrefix("/") ? path : workingFolder + "/" + path
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                _ = parts.popLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The process's working folder.
+    static var workingFolder: String {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buf, buf.count) != nil else { return "/" }
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The version of a go.mod's `go` directive.

@@ -59,6 +59,17 @@ final class ResolverTests: XCTestCase {
         for (path, name) in cases { XCTAssertEqual(ImportNames.defaultName(path), name, path) }
     }
 
+    /// Folders are made absolute for the go.mod lookup without Foundation's URLs.
+    func testAbsoluteFolders() {
+        XCTAssertEqual(LanguageVersionResolver.absolute("/a/./b/../c"), "/a/c")
+        XCTAssertEqual(LanguageVersionResolver.absolute("//x//y/"), "/x/y")
+        XCTAssertEqual(LanguageVersionResolver.absolute("/"), "/")
+        XCTAssertEqual(LanguageVersionResolver.absolute("/.."), "/")
+        let cwd = FileManager.default.currentDirectoryPath
+        XCTAssertEqual(LanguageVersionResolver.absolute("a/b"), URL(fileURLWithPath: cwd + "/a/b").standardizedFileURL.path)
+        XCTAssertEqual(LanguageVersionResolver.absolute("."), URL(fileURLWithPath: cwd).standardizedFileURL.path)
+    }
+
     func testBlocksShadowingAndShortVarDecl() {
         let (r, f) = resolve(["""
         package p
