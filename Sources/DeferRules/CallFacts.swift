@@ -7,7 +7,7 @@ import GoSyntax
 extension Pass {
     /// Whether `call` calls the standard-library function `pkg.name` (through this file's
     /// imports: renamed imports count, a local variable named like the package does not).
-    func isCall(_ call: CallExpr, to pkg: String, _ names: Set<String>) -> Bool {
+    func isCall(_ call: CallExpr, to pkg: String, _ names: [String]) -> Bool {
         guard case .selector(let sel) = call.fun.unparen, names.contains(sel.sel.name),
               case .ident(let x) = sel.x else { return false }
         // In a file that does not import the package, nothing need be resolved to say no.
@@ -39,7 +39,12 @@ extension Pass {
 
     /// Whether file `i` imports the package `path` (under any name).
     func imports(_ i: Int, _ path: String) -> Bool {
-        files[i].outline.imports.contains { $0.path.value == "\"\(path)\"" || $0.path.value == "`\(path)`" }
+        // The literal without its quotes ("os" or `os`), compared in place.
+        files[i].outline.imports.contains { imp in
+            let v = imp.path.value.utf8
+            return v.count == path.utf8.count + 2 && v.first == v.last && (v.first == 0x22 || v.first == 0x60)
+                && v.dropFirst().dropLast().elementsEqual(path.utf8)
+        }
     }
 
     /// Calls that never return: panic, os.Exit, log.Fatal*, log.Panic*, runtime.Goexit.

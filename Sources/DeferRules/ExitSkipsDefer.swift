@@ -80,7 +80,12 @@ public enum ExitSkipsDefer {
             guard !deferTokens.isEmpty else { continue }
             let exits = pass.tokenOffsets(i, Set(names))
             guard !exits.isEmpty else { continue }
-            for decl in pass.decls(i, withTokens: ["defer"]) where pass.holds(i, exits, from: decl.pos, to: decl.end) {
+            for decl in pass.decls(i, withTokens: ["defer"]) {
+                // A pending defer comes before the exit: the declaration needs an exit token
+                // after its first defer token.
+                let start = pass.files[i].offset(decl.pos)
+                guard let firstDefer = deferTokens.first(where: { $0 >= start }),
+                      pass.holds(i, exits, from: pass.files[i].parsed.source.pos(firstDefer + 1), to: decl.end) else { continue }
                 var defers: [Pending] = []
                 Inspector.walkWithStack(.decl(decl)) { node, stack in
                     guard pass.holds(i, exits, from: node.pos, to: node.end) || pass.holds(i, deferTokens, from: node.pos, to: node.end)
