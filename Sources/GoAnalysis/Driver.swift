@@ -124,7 +124,7 @@ public struct Driver: Sendable {
             case .notFileOrDirectory(let p): outcomes.append(FileOutcome(path: p, problem: .notFileOrDirectory))
             case .unreadableDirectory(let p, let e): outcomes.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
             case .file(let p, let size):
-                let dir = (p as NSString).deletingLastPathComponent
+                let dir = SourceWalker.folder(of: p)
                 if folders[dir] == nil { folderOrder.append(dir) }
                 folders[dir, default: []].append((outcomes.count, p, size))
                 outcomes.append(FileOutcome(path: p))
@@ -134,9 +134,8 @@ public struct Driver: Sendable {
         // one worker. Files are parsed as outlines (the prefilter): without the bodies and
         // literal values that hold none of the rules' words; a folder without any of those
         // words only reports its syntax errors, and every folder of a syntax check is parsed
-        // whole one file at a time. The
-        // trees of a folder under analysis are held together, within a budget shared by the
-        // workers. So memory depends on the largest folder and the budget, not on the size of
+        // whole one file at a time. The trees of a folder under analysis are held together,
+        // within a budget shared by the workers. So memory depends on the largest folder and the budget, not on the size of
         // the tree.
         // Files named as arguments (not found by a walk) are always read whole.
         let named = Set(items.compactMap { item -> String? in
@@ -300,7 +299,7 @@ extension Driver {
         // Packages: folder + package name; files with syntax errors are left out.
         var groups: [String: [Int]] = [:]
         for (i, p) in parsed.enumerated() where p.parsed.errors.isEmpty {
-            let dir = (p.path as NSString).deletingLastPathComponent
+            let dir = SourceWalker.folder(of: p.path)
             groups[dir + "\u{0}" + p.parsed.file.name.name, default: []].append(i)
         }
         let packages = groups.keys.sorted().map { groups[$0]! }

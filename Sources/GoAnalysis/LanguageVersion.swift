@@ -49,7 +49,7 @@ public final class LanguageVersionResolver: @unchecked Sendable {
         var folders: [String: LanguageVersion] = [:]
         return zip(paths, buildConstraints).map { path, constraint in
             if let c = constraint, let v = BuildConstraint.goVersion(c) { return v }
-            let dir = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+            let dir = SourceWalker.folder(of: path)
             if let v = folders[dir] { return v }
             let v = moduleVersion(folder: dir.isEmpty ? "." : dir)
             folders[dir] = v

@@ -190,6 +190,8 @@ struct ResolutionTables: Sendable {
             }
         }
         var fileScopes: [Int] = []
+        // The files of a package import much the same packages: each default name once.
+        var defaultNames: [String: String] = [:]
         for f in files {
             let fileScope = r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
             for imp in f.imports {
@@ -202,7 +204,9 @@ struct ResolutionTables: Sendable {
                     }
                 } else {
                     // The package name is usually the last path element (gopkg.in/yaml.v3 → yaml).
-                    r.declare(ImportNames.defaultName(path), .packageName(path: path), at: .none, in: fileScope)
+                    let name = defaultNames[path] ?? ImportNames.defaultName(path)
+                    defaultNames[path] = name
+                    r.declare(name, .packageName(path: path), at: .none, in: fileScope)
                 }
             }
             fileScopes.append(fileScope)

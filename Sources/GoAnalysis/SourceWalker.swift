@@ -3,6 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
+import GoSyntax
+import Synchronization
 
 /// What a path argument named: Go files to read, or a problem with the path itself.
 public enum SourceItem: Sendable, Equatable {
@@ -49,11 +52,67 @@ public enum SourceWalker {
         return out
     }
 
-    private static func walk(_ dir: String, mode: Mode, into out: inout [SourceItem]) {
-        guard let d = opendir(dir) else {
-            out.append(.unreadableDirectory(dir, errno: errno))
-            return
+    /// One folder as read: its entries (sorted by name) or why it could not be.
+    private enum Listing {
+        case entries([(name: String, isDir: Bool, size: Int)])
+        case unreadable(Int32)
+    }
+
+    /// Walks `root`: folders are read by two threads (reading them is most of a walk's time,
+    /// in system calls), and the items come out in the order of a walk that takes each
+    /// folder's entries by name, entering subfolders where they come.
+    private static func walk(_ root: String, mode: Mode, into out: inout [SourceItem]) {
+        let read = Mutex<[String: Listing]>([:])
+        let queue = FolderQueue(root)
+        BigStack.parallel(workers: 2) { _ in
+            while let dir = queue.take() {
+                let listing = list(dir)
+                var subfolders: [String] = []
+                if case .entries(let entries) = listing {
+                    for e in entries where e.isDir && entered(e.name, mode) { subfolders.append(join(dir, e.name)) }
+                }
+                read.withLock { $0[dir] = listing }
+                queue.finish(adding: subfolders)
+            }
         }
+        let listings = read.withLock { $0 }
+        func emit(_ dir: String) {
+            switch listings[dir] {
+            case .unreadable(let e)?:
+                out.append(.unreadableDirectory(dir, errno: e))
+            case .entries(let entries)?:
+                for (name, isDir, size) in entries {
+                    if isDir {
+                        if entered(name, mode) { emit(join(dir, name)) }
+                    } else if name.hasSuffix(".go") && !name.hasPrefix(".") {
+                        out.append(.file(join(dir, name), size: size))
+                    }
+                }
+            case nil:
+                break
+            }
+        }
+        emit(root)
+    }
+
+    /// The folder part of a file's path, as given (`a/b/c.go` → `a/b`, `/c.go` → `/`, `c.go` →
+    /// the empty string): the key that groups files into folders and packages (a string
+    /// split; Foundation's path functions took 2% of a `fix` run).
+    public static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func join(_ dir: String, _ name: String) -> String { dir == "/" ? "/" + name : dir + "/" + name }
+
+    /// Whether a walk enters subfolder `name`.
+    private static func entered(_ name: String, _ mode: Mode) -> Bool {
+        mode == .gofmt || !(name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_"))
+    }
+
+    /// A folder's entries that matter to a walk: subfolders, and Go files with their sizes.
+    private static func list(_ dir: String) -> Listing {
+        guard let d = opendir(dir) else { return .unreadable(errno) }
         var names: [(name: String, isDir: Bool, size: Int)] = []
         let fd = dirfd(d)
         while let entry = readdir(d) {
@@ -71,22 +130,40 @@ public enum SourceWalker {
             if type != UInt8(DT_UNKNOWN) && !name.hasSuffix(".go") { continue }
             var st = stat()
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let isDir = st.st_mode & S_IFMT == S_IFDIR
-            names.append((name, isDir, max(0, Int(st.st_size))))
+            names.append((name, st.st_mode & S_IFMT == S_IFDIR, max(0, Int(st.st_size))))
         }
         closedir(d)
         names.sort { $0.name < $1.name }
-        for (name, isDir, size) in names {
-            let full = dir == "/" ? "/" + name : dir + "/" + name
-            if isDir {
-                if mode == .goCommand && (name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_")) {
-                    continue
-                }
-                walk(full, mode: mode, into: &out)
-            } else if name.hasSuffix(".go") && !name.hasPrefix(".") {
-                out.append(.file(full, size: size))
-            }
+        return .entries(names)
+    }
+}
+
+/// The folders a walk has still to read, shared by its threads: a thread waits while the
+/// queue is empty but others may still add to it.
+private final class FolderQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var waiting: [String]
+    private var reading = 0
+
+    init(_ root: String) { waiting = [root] }
+
+    func take() -> String? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty {
+            if reading == 0 { return nil }
+            condition.wait()
         }
+        reading += 1
+        return waiting.removeLast()
+    }
+
+    func finish(adding folders: [String]) {
+        condition.lock()
+        waiting += folders
+        reading -= 1
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

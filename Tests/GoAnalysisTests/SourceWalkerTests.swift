@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+import GoAnalysis
+
+/// The walk takes each folder's entries by name and enters subfolders where they come (two
+/// threads read the folders; the order is the same as one thread's), skipping what the go
+/// command or gofmt skips.
+final class SourceWalkerTests: XCTestCase {
+    func testWalkOrderAndSkippedFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("walker-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = ["a.go", "b/c.go", "b/d/e.go", "b/z.go", "b.go", "c.txt", "vendor/v.go", "testdata/t.go",
+                     "_hidden/h.go", ".dot/d.go", ".x.go", "x.go/inside.go", "y/deep/deeper/w.go", "y/a.go"]
+        for f in files {
+            let url = root.appendingPathComponent(f)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("package p\n".utf8).write(to: url)
+        }
+        // A link to a folder is not followed.
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("link"), withDestinationURL: root.appendingPathComponent("y"))
+        let paths = { (mode: SourceWalker.Mode) -> [String] in
+            SourceWalker.expand([root.path + "/..."], mode: mode).compactMap { item in
+                if case .file(let p, let size) = item {
+                    XCTAssertEqual(size, 10)
+                    return String(p.dropFirst(root.path.count + 1))
+                }
+                return nil
+            }
+        }
+        XCTAssertEqual(paths(.goCommand), ["a.go", "b/c.go", "b/d/e.go", "b/z.go", "b.go", "x.go/inside.go", "y/a.go", "y/deep/deeper/w.go"])
+        // gofmt skips files, not folders, whose names start with a dot.
+        XCTAssertEqual(paths(.gofmt), [".dot/d.go", "_hidden/h.go", "a.go", "b/c.go", "b/d/e.go", "b/z.go", "b.go", "testdata/t.go",
+                                       "vendor/v.go", "x.go/inside.go", "y/a.go", "y/deep/deeper/w.go"])
+        XCTAssertEqual(SourceWalker.folder(of: "a/b/c.go"), "a/b")
+        XCTAssertEqual(SourceWalker.folder(of: "/c.go"), "/")
+        XCTAssertEqual(SourceWalker.folder(of: "c.go"), "")
+        XCTAssertEqual(SourceWalker.expand([root.appendingPathComponent("missing").path]), [.missing(root.appendingPathComponent("missing").path)])
+    }
+}
