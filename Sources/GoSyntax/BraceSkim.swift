@@ -179,7 +179,13 @@ public enum BraceSkim {
             let b = src[i]
             if b == closing { return i + 1 }
             if b == 0x0A { return nil }
-            i += b == 0x5C ? 2 : 1
+            if b == 0x5C {
+                // An escape: a newline cannot follow the backslash either.
+                if i + 1 < n && src[i + 1] == 0x0A { return nil }
+                i += 2
+            } else {
+                i += 1
+            }
         }
         return nil
     }

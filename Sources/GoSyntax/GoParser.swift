@@ -80,7 +80,8 @@ public enum GoParser {
             // Only comments need the line table while parsing (to group them); without them
             // it is made when a position is first asked for.
             let lines = comments ? SourceFile.lineStarts(of: buf) : []
-            let words = Array(watch)
+            // (TokenWords drops an empty word: the offsets must line up with these.)
+            let words = Array(watch).filter { !$0.isEmpty }
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: TokenWords(words),
                            skipBodies: depth == .declarations, keepComments: comments)
             let file = p.parseFile()

@@ -15,7 +15,10 @@ extension Parser {
         let type = parseFuncType()
         if tok != .lbrace { return .funcType(type) }
         exprLev += 1
-        let body = parseBody()
+        // In an outline, a function literal whose body holds a watched word is parsed whole,
+        // like a function declaration's (its composite literals included: rules read them).
+        let body = skipping && BraceSkim.closingBrace(src, from: tokEnd, words: watch) == nil
+            ? unskipped { $0.parseBody() } : parseBody()
         exprLev -= 1
         return .funcLit(FuncLit(type: type, body: body))
     }

@@ -403,6 +403,25 @@ final class ParserTests: XCTestCase {
         }
         XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array("package p\n\nfunc f() {\n\tif x {\n".utf8), depth: .declarations)
             .formattedErrors, ["x.go:4:9: expected '}', found 'EOF'"])
+        // A function literal of a package-level declaration that holds a watched word is whole,
+        // composite literals included (a rule reads `rec{err: err}` to see err checked).
+        let literal = Array("""
+            package p
+
+            var fetch = func(url string) rec {
+            \tresp, err := get(url)
+            \tr := rec{err: err}
+            \tdefer resp.Close()
+            \treturn r
+            }
+
+            var quiet = func() rec { return rec{err: nil} }
+
+            """.utf8)
+        let wholeLiteral = GoParser.parse(name: "x.go", bytes: literal)
+        let outlined = GoParser.parse(name: "x.go", bytes: literal, watch: ["defer"], depth: .declarations)
+        XCTAssertEqual(outlined.file.decls[0], wholeLiteral.file.decls[0])
+        XCTAssertEqual(outlined.skippedDecls, [1], "the quiet literal's rec{} is left out")
     }
 
     /// The skim that closes a skipped body finds the brace the scanner would, past braces in
@@ -412,6 +431,7 @@ final class ParserTests: XCTestCase {
             "{ }", "{ a := map[string]int{\"}\": 1}; _ = a }", "{ s := `}\n{` }", "{ r := '}' }", "{ r := '\\'' ; q := \"\\\"}\" }",
             "{ // }\n }", "{ /* } */ }", "{ /* * } **/ }", "{ x := 1/2 }", "{ go f() }", "{ g.Go(f) }", "{ deferred() }",
             "{ ɡo() }", "{ x := 1.5defer }", "{ s := \"open\n }", "{ /* open", "{ `open", "{ { }", "{ r := '\n' }",
+            "{ s := \"a\\\n x := \"}\" }", "{ r := '\\\n' }",
         ]
         for body in bodies {
             let text = Array("package p\n\nfunc f() \(body)\n\nfunc g() {}\n".utf8)

@@ -133,6 +133,30 @@ final class StreamingTests: XCTestCase {
         XCTAssertGreaterThan(files, 500)
     }
 
+    /// A defer in a function literal of a package-level declaration is read with the whole
+    /// literal around it: `rec{err: err}` checks err before the defer, so there is no
+    /// defer-before-check finding, with the shortcuts or without.
+    func testFunctionLiteralsOfPackageLevelDeclarationsAreReadWhole() throws {
+        let dir = try temporaryDirectory(self)
+        try write("""
+            package p
+
+            import "net/http"
+
+            type rec struct{ err error }
+
+            var fetch = func(url string) rec {
+            \tresp, err := http.Get(url)
+            \tr := rec{err: err}
+            \tdefer resp.Body.Close()
+            \treturn r
+            }
+
+            """, to: dir.appendingPathComponent("a.go"))
+        let reference = try compare(dir.path)
+        XCTAssertEqual(reference.findings.map(\.diagnostic.rule), [])
+    }
+
     /// A folder the prefilter skips still reports its syntax errors, and a folder with a
     /// candidate is analysed whole (a rule may read a callee in another file).
     func testSkippedFoldersStillReportSyntaxErrors() throws {
