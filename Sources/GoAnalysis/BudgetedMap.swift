@@ -10,13 +10,14 @@ extension Driver {
     /// beside it: a worker takes the first waiting item that fits beside the ones in progress
     /// (an item larger than that starts when nothing else runs), and waits only when none
     /// fits. Items are best given largest first, so small ones fill the gaps beside a large one.
-    static func budgetedMap<T: Sendable, R: Sendable>(_ items: [T], costs: [Int], budget: Int,
+    /// Items costing more than `oneWorkerAbove` all run on one worker (see `BudgetQueue`).
+    static func budgetedMap<T: Sendable, R: Sendable>(_ items: [T], costs: [Int], budget: Int, oneWorkerAbove: Int = .max,
                                                       _ transform: @escaping @Sendable (T) -> R) -> [R] {
         precondition(items.count == costs.count, "one cost per item")
         let out = Mutex<[R?]>(Array(repeating: nil, count: items.count))
-        let queue = BudgetQueue(costs: costs, budget: budget)
-        BigStack.parallel(workers: workers(items.count)) { _ in
-            while let i = queue.take() {
+        let queue = BudgetQueue(costs: costs, budget: budget, oneWorkerAbove: oneWorkerAbove)
+        BigStack.parallel(workers: workers(items.count)) { worker in
+            while let i = queue.take(worker: worker) {
                 let r = transform(items[i])
                 out.withLock { $0[i] = r }
                 queue.finish(i)
@@ -36,15 +37,20 @@ final class BudgetQueue: @unchecked Sendable {
     private var running = 0
     /// The costs of the items in progress (the largest sets how far the budget may stretch).
     private var runningCosts: [Int] = []
+    /// Items costing more run on one worker only: the first that takes one.
+    private let oneWorkerAbove: Int
+    private var largeItemsWorker: Int?
 
-    init(costs: [Int], budget: Int) {
+    init(costs: [Int], budget: Int, oneWorkerAbove: Int = .max) {
         self.costs = costs
         self.budget = budget
+        self.oneWorkerAbove = oneWorkerAbove
         waiting = Array(costs.indices)
     }
 
-    /// The next item that fits, waiting while none does; nil when every item is taken.
-    func take() -> Int? {
+    /// The next item that fits for `worker`, waiting while none does; nil when every item is
+    /// taken.
+    func take(worker: Int = 0) -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -52,8 +58,10 @@ final class BudgetQueue: @unchecked Sendable {
             // Beside a large item, small ones (a quarter of the budget in all) still run, so a
             // core is not left idle while the largest folder is analysed.
             let limit = max(budget, (runningCosts.max() ?? 0) + budget / 4)
-            if let k = waiting.firstIndex(where: { running == 0 || inProgress + costs[$0] <= limit }) {
+            let mine = { (i: Int) in self.costs[i] <= self.oneWorkerAbove || (self.largeItemsWorker ?? worker) == worker }
+            if let k = waiting.firstIndex(where: { (running == 0 || inProgress + costs[$0] <= limit) && mine($0) }) {
                 let i = waiting.remove(at: k)
+                if costs[i] > oneWorkerAbove { largeItemsWorker = worker }
                 inProgress += costs[i]
                 running += 1
                 runningCosts.append(costs[i])

@@ -148,7 +148,8 @@ public struct Driver: Sendable {
             .sorted { $0.bytes > $1.bytes }
         let done = streaming
             ? Driver.budgetedMap(work.map(\.files), costs: work.map(\.bytes),
-                                 budget: analyzers.isEmpty ? Driver.syntaxCheckBudget : treeBudget) { files in
+                                 budget: analyzers.isEmpty ? Driver.syntaxCheckBudget : treeBudget,
+                                 oneWorkerAbove: analyzers.isEmpty ? Int.max : Driver.oneWorkerAbove) { files in
                 self.processFolder(files, named: named)
             }
             : [batch(work.flatMap(\.files), named: named)]
@@ -197,11 +198,6 @@ public struct Driver: Sendable {
         let parsed = parseAll(sources, parallel: false, outlines: true, named: named)
         let words = filter?.tokens ?? []
         let analysed = analyze(parsed, parallel: false, syntaxOnly: !parsed.contains { Driver.holds($0.parsed, words) })
-        // glibc keeps what a thread freed in that thread's arena, so each worker's arena stays
-        // as large as the most it ever held at once: bounded by the budget, not by the tree.
-        // Giving it back after each folder of 1 MB or more (malloc_trim) cost 6% of `fix`'s
-        // CPU in page faults and kept max RSS lower by only 4-8 MB (GOROOT/src: 95 against 99
-        // MB, four copies 105 against 113; parse the same).
         return failed + analysed.enumerated().map { k, o in (indices[k], kept(o, sources[k].bytes)) }
     }
 
@@ -226,6 +222,14 @@ public struct Driver: Sendable {
     /// 14 MB of source (measured on four copies of GOROOT/src: 86–88 MB in every run; with
     /// fix's 8 MB and its stretch, 88 or 114 MB from run to run, cause not pinned down).
     static let syntaxCheckBudget = 14 << 20
+
+    /// Folders of more source than this are analysed by one worker only (the first to take
+    /// one). glibc keeps what a thread freed in that thread's arena, so every worker that
+    /// ever held a large folder would keep an arena that large: four copies of GOROOT/src
+    /// took 108 or 130 MB from run to run as the copies of its largest folders fell on one
+    /// worker or on both. Giving the memory back instead (malloc_trim after each such
+    /// folder) kept 102 MB but cost 6-10% of `fix`'s CPU in page faults.
+    static let oneWorkerAbove = 4 << 20
 }
 
 extension Driver {

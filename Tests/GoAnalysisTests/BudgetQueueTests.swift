@@ -25,6 +25,22 @@ final class BudgetQueueTests: XCTestCase {
         XCTAssertNil(q.take())
     }
 
+    /// Large items all run on the worker that took the first one (each worker's freed
+    /// memory stays in its own arena: only one arena grows that large); small ones run on any.
+    func testLargeItemsRunOnOneWorker() {
+        let q = BudgetQueue(costs: [5, 5, 1, 1, 6], budget: 16, oneWorkerAbove: 4)
+        XCTAssertEqual(q.take(worker: 1), 0)  // the first large item: worker 1's from now on
+        XCTAssertEqual(q.take(worker: 0), 2)  // 5 would fit, but large items are worker 1's
+        XCTAssertEqual(q.take(worker: 1), 1)  // 5 + 1 + 5 <= 16
+        XCTAssertEqual(q.take(worker: 0), 3)
+        q.finish(0)
+        q.finish(1)
+        q.finish(2)
+        q.finish(3)
+        XCTAssertEqual(q.take(worker: 1), 4)
+        XCTAssertNil(q.take(worker: 0))
+    }
+
     /// Costless items (parallelMap) are never held back.
     func testCostlessItemsNeverWait() {
         let q = BudgetQueue(costs: [0, 0, 0], budget: 0)
