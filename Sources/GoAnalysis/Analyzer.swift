@@ -80,53 +80,34 @@ public struct SourceUnit: Sendable {
     public var bytes: [UInt8]
     public var parsed: ParsedFile
     public var version: LanguageVersion
-    private let whole: WholeTree?
+    /// The whole tree, parsed once when a left-out part is first read (on the reading thread, a
+    /// big-stack worker's during analysis).
+    private let whole: Lazy<ParsedFile>?
 
     public init(path: String, bytes: [UInt8], parsed: ParsedFile, version: LanguageVersion) {
         self.path = path
         self.bytes = bytes
         self.parsed = parsed
         self.version = version
-        whole = parsed.skippedDecls.isEmpty ? nil : WholeTree(path: path, bytes: bytes, base: parsed.source.base)
-        commentList = CommentList(bytes: bytes, base: parsed.source.base,
-                                  groups: parsed.hasComments && parsed.skippedDecls.isEmpty ? parsed.file.comments : nil)
-    }
-
-    /// A file's comments, made once on first use: from the tree's groups when it has them
-    /// all, else from the file's tokens.
-    private final class CommentList: @unchecked Sendable {
-        private let bytes: [UInt8]
-        private let base: Int
-        private let groups: [CommentGroup]?
-        private let lock = NSLock()
-        private var made: [Comment]?
-
-        init(bytes: [UInt8], base: Int, groups: [CommentGroup]?) {
-            self.bytes = bytes
-            self.base = base
-            self.groups = groups
+        let base = parsed.source.base
+        whole = parsed.skippedDecls.isEmpty ? nil : Lazy {
+            SourceUnit.wholeParseCount.withLock { $0 += 1 }
+            return GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base)
         }
-
-        var list: [Comment] {
-            lock.lock()
-            defer { lock.unlock() }
-            if let made { return made }
-            let list = groups.map { $0.flatMap(\.list) } ?? GoParser.comments(in: bytes, base: base)
-            made = list
-            return list
-        }
+        let groups = parsed.hasComments && parsed.skippedDecls.isEmpty ? parsed.file.comments : nil
+        commentList = Lazy { groups.map { $0.flatMap(\.list) } ?? GoParser.comments(in: bytes, base: base) }
     }
 
     /// The whole tree, bodies included.
-    public var file: File { whole?.parsed.file ?? parsed.file }
+    public var file: File { whole?.value.file ?? parsed.file }
     /// Every comment of the file, in order: the tree's when it was parsed whole with them, else
     /// read from the file's tokens once (an outline keeps none; only a file with a finding
     /// or a fix needs them).
-    public var comments: [Comment] { commentList.list }
-    private let commentList: CommentList
+    public var comments: [Comment] { commentList.value }
+    private let commentList: Lazy<[Comment]>
     /// Whether the whole tree has syntax errors that the outline did not show (in a body):
     /// what it says of its functions' bodies is then not to be relied on.
-    public var bodiesHaveErrors: Bool { whole.map { !$0.parsed.errors.isEmpty } ?? false }
+    public var bodiesHaveErrors: Bool { whole.map { !$0.value.errors.isEmpty } ?? false }
     /// The package-level declarations, imports, types and signatures (bodies may be empty).
     public var outline: File { parsed.file }
     /// Whether some bodies or literal values were left out when the file was parsed.
@@ -164,37 +145,10 @@ public struct SourceUnit: Sendable {
         outline.decls.firstIndex { $0.pos <= p && p < $0.end }.map(whole)
     }
 
-    /// A file's whole tree, parsed once on first use (on the reading thread, a big-stack
-    /// worker's during analysis).
-    private final class WholeTree: @unchecked Sendable {
-        let path: String
-        let bytes: [UInt8]
-        let base: Int
-        private let lock = NSLock()
-        private var tree: ParsedFile?
-
-        init(path: String, bytes: [UInt8], base: Int) {
-            self.path = path
-            self.bytes = bytes
-            self.base = base
-        }
-
-        var parsed: ParsedFile {
-            lock.lock()
-            defer { lock.unlock() }
-            if let tree { return tree }
-            let made = GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base)
-            tree = made
-            WholeTree.parses.withLock { $0 += 1 }
-            return made
-        }
-
-        static let parses = Mutex(0)
-    }
-
     /// How many outlines were parsed whole since the process started (for tests that prove a
     /// package's other files are not parsed whole when nothing asks for their bodies).
-    public static var wholeParses: Int { WholeTree.parses.withLock { $0 } }
+    public static var wholeParses: Int { wholeParseCount.withLock { $0 } }
+    private static let wholeParseCount = Mutex(0)
 }
 
 /// What an analyzer sees: the files of one package (sharing one file set) and their names

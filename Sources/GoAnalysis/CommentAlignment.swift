@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import GoSyntax
 
 /// Keeps trailing `//` comments aligned the way gofmt aligns them after a fix moves lines:
@@ -150,8 +147,7 @@ public enum CommentAlignment {
     /// For each line, its trailing `//` comment after code, if any.
     static func trailingComments(_ text: [UInt8], _ lines: Lines) -> [Trailing?] {
         var out = [Trailing?](repeating: nil, count: lines.count)
-        var continued = [Bool](repeating: false, count: lines.count)
-        scan(text, from: 0, to: text.count, lines, trailing: { out[$0] = $1 }, continued: { continued[$0] = true })
+        scan(text, from: 0, to: text.count, lines, trailing: { out[$0] = $1 })
         return out
     }
 
@@ -301,15 +297,10 @@ public enum CommentAlignment {
         var starts: [Int]
         var size: Int
         init(_ text: [UInt8]) {
-            var starts = [0]
-            text.withUnsafeBufferPointer { buf in
-                guard let base = buf.baseAddress else { return }
-                var i = 0
-                while i < buf.count, let hit = memchr(base + i, 0x0A, buf.count - i) {
-                    i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
-                    starts.append(i)
-                }
-            }
+            // The parser's line table, and here a line after a final newline too (an edit may
+            // end a text with one).
+            var starts = text.withUnsafeBufferPointer { SourceFile.lineStarts(of: $0) }
+            if text.last == 0x0A { starts.append(text.count) }
             self.starts = starts
             size = text.count
         }

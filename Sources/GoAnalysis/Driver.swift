@@ -135,8 +135,8 @@ public struct Driver: Sendable {
         // literal values that hold none of the rules' words; a folder without any of those
         // words only reports its syntax errors, and every folder of a syntax check is parsed
         // whole one file at a time. The trees of a folder under analysis are held together,
-        // within a budget shared by the workers. So memory depends on the largest folder and the budget, not on the size of
-        // the tree.
+        // within a budget shared by the workers. So memory depends on the largest folder and
+        // the budget, not on the size of the tree.
         // Files named as arguments (not found by a walk) are always read whole.
         let named = Set(items.compactMap { item -> String? in
             if case .file(let p, _) = item, paths.contains(p) { return p }
@@ -321,33 +321,30 @@ extension Driver {
         var parsed: ParsedFile
     }
 
-    /// With `outlines`, files in which no rule can report are outlines — except those in
+    /// With `outlines` (and the prefilter on), files are parsed as outlines — except those in
     /// `named`, the files a person named (their syntax is checked whole).
     func parseAll(_ sources: [(path: String, bytes: [UInt8])], parallel: Bool, outlines: Bool = false,
                   named: Set<String> = []) -> [ParsedSource] {
         var fset = FileSet()
         let watch = self.watch
-        let outline = outlines ? filter : nil
+        let outline = outlines && filter?.tokens != nil
         let bases = sources.map { fset.reserveBase(size: $0.bytes.count) }
         let parse: @Sendable (Int) -> ParsedSource = { i in
             let s = sources[i]
             return ParsedSource(path: s.path, bytes: s.bytes,
                                 parsed: Driver.parse(s, base: bases[i], watch: watch,
-                                                     outline: named.contains(s.path) ? nil : outline))
+                                                     outline: outline && !named.contains(s.path)))
         }
         return parallel ? Driver.parallelMap(Array(sources.indices), parse) : sources.indices.map(parse)
     }
 
-    /// Parses a file whole, or — with `outline` (the prefilter) — as an outline: the bodies
-    /// and composite literal values that hold none of the rules' words (`watch`: a required
-    /// rule's too) are left out, and no comment is kept (a file with a finding reads them
-    /// from its tokens, `SourceUnit.comments`).
-    static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: FilePrefilter?) -> ParsedFile {
-        guard let outline, outline.tokens != nil else {
-            return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
-        }
-        return GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations,
-                                             comments: false)
+    /// Parses a file whole, or as an `outline`: the bodies and composite literal values that
+    /// hold none of the rules' words (`watch`: a required rule's too) are left out, and no
+    /// comment is kept (a file with a finding reads them from its tokens, `SourceUnit.comments`).
+    static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: Bool) -> ParsedFile {
+        outline
+            ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations, comments: false)
+            : GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
     }
 
     /// Whether a parsed file holds one of `words` (reported rules' words) as a token; a file

@@ -79,7 +79,7 @@ public final class LanguageVersionResolver: @unchecked Sendable {
         } else if abs == "/" || abs.isEmpty {
             v = .latest
         } else {
-            v = moduleVersion(folder: abs.lastIndex(of: "/").map { $0 == abs.startIndex ? "/" : String(abs[..<$0]) } ?? "/")
+            v = moduleVersion(folder: SourceWalker.folder(of: abs))
         }
         lock.lock()
         modCache[abs] = v

@@ -32,50 +32,24 @@ public struct FilePrefilter: Sendable, Equatable {
         return .anyToken(all)
     }
 
-    /// Whether `bytes` may hold a finding: a byte search rules most files out, the scanner
-    /// decides the rest (so `go` in `//go:build` or "defer" in a comment does not count).
-    public func admits(_ bytes: [UInt8]) -> Bool {
-        guard let tokens else { return true }
-        var found = false
-        FilePrefilter.scan(bytes, for: tokens) { _ in
-            found = true
-            return false
-        }
-        return found
-    }
-
     /// The offsets of the tokens of `bytes` that are one of `words` (keywords or identifiers;
-    /// words in comments and strings do not count), in order.
+    /// words in comments and strings do not count), in order. Files without the bytes of any
+    /// word are not scanned at all; the others are skimmed (`BraceSkim.words`: comments and
+    /// literals, no tokens) and scanned only where the skim gives up.
     public static func offsets(of words: Set<String>, in bytes: [UInt8]) -> [Int] {
-        var out: [Int] = []
-        scan(bytes, for: words) { offset in
-            out.append(offset)
-            return true
-        }
-        return out
-    }
-
-    /// Calls `found` with the offset of each token that is one of `words` until it returns
-    /// false. Files without the bytes of any word are not scanned at all; the others are
-    /// skimmed (`BraceSkim.words`: comments and literals, no tokens) and scanned only where
-    /// the skim gives up.
-    static func scan(_ bytes: [UInt8], for words: Set<String>, _ found: (Int) -> Bool) {
         let needles = TokenWords(words.filter { FilePrefilter.contains(bytes, Array($0.utf8)) })
-        guard !needles.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { buf in
+        guard !needles.isEmpty else { return [] }
+        return bytes.withUnsafeBufferPointer { buf in
             // A UTF-16 file has no tokens for the scanner (it reports the encoding once).
             let utf16 = buf.count >= 2 && (buf[0] == 0xFF && buf[1] == 0xFE || buf[0] == 0xFE && buf[1] == 0xFF)
-            var hits: [Int] = []
-            if !utf16, BraceSkim.words(buf, needles, { hits.append($0); return true }) {
-                for h in hits where !found(h) { return }
-                return
-            }
+            if !utf16, let skimmed = BraceSkim.words(buf, needles) { return skimmed }
             // The skim gave up: the scanner decides.
+            var out: [Int] = []
             var scanner = GoScanner(buf)
             while true {
                 let t = scanner.scan()
-                if t.kind == .eof { return }
-                if needles.index(of: t.kind, buf, t.start, t.end) != nil, !found(t.start) { return }
+                if t.kind == .eof { return out }
+                if needles.index(of: t.kind, buf, t.start, t.end) != nil { out.append(t.start) }
             }
         }
     }

@@ -448,7 +448,7 @@ public final class TypeOracle: @unchecked Sendable {
         var site: DeclSite?
         for (j, d) in unit.outline.decls.enumerated() where d.pos <= p && p < d.end {
             // A variable of a function's body needs the body.
-            let d = unit.isOutline && TypeOracle.inBody(p, of: d) ? unit.whole(j) : d
+            let d = TypeOracle.inBody(p, of: d) ? unit.whole(j) : d
             Inspector.walk(.decl(d), pre: { n in
                 guard site == nil, n.pos <= p, p < n.end || n.end == .none else { return false }
                 switch n {

@@ -93,12 +93,13 @@ public enum BraceSkim {
         }
     }
 
-    /// Calls `found` with the offset of each of the file's tokens that is one of `words`, in
-    /// order, until it returns false; false when the skim gave up (a literal or comment left
-    /// open, a word glued to a number): the caller then asks the scanner.
-    public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords, _ found: (Int) -> Bool) -> Bool {
-        words.skimClasses.withUnsafeBufferPointer { cls in
+    /// The offsets of the file's tokens that are one of `words`, in order; nil when the skim
+    /// gave up (a literal or comment left open, a word glued to a number): the caller then
+    /// asks the scanner.
+    public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> [Int]? {
+        words.skimClasses.withUnsafeBufferPointer { cls -> [Int]? in
             let n = src.count
+            var found: [Int] = []
             var i = 0
             while true {
                 // Braces are nothing here either.
@@ -107,24 +108,24 @@ public enum BraceSkim {
                     if c != other && c != open && c != close { break }
                     i += 1
                 }
-                guard i < n else { return true }
+                guard i < n else { return found }
                 let c = cls[Int(src[i])]
                 switch c {
                 case wordStart:
                     switch match(src, i, words) {
                     case .none: break
-                    case .token: if !found(i) { return true }
-                    case .unknown: return false
+                    case .token: found.append(i)
+                    case .unknown: return nil
                     }
                     i += 1
                 case slash where i + 1 < n && src[i + 1] == 0x2F:
                     // A line comment may end the file.
-                    guard let nl = find(0x0A, src, from: i + 2) else { return true }
+                    guard let nl = find(0x0A, src, from: i + 2) else { return found }
                     i = nl + 1
                 case slash where i + 1 == n:
-                    return true
+                    return found
                 default:
-                    guard let next = skipQuoted(src, at: i, c) else { return false }
+                    guard let next = skipQuoted(src, at: i, c) else { return nil }
                     i = next
                 }
             }

@@ -48,13 +48,13 @@ public enum GoParser {
     public enum Depth: Sendable, Equatable {
         /// Everything.
         case full
-        /// Everything but the statements of function declarations' bodies and the elements of
-        /// composite literals that hold none of the watched words: such a body or literal value
-        /// is only matched brace for brace (`BraceSkim`, which reads comments and literals but
-        /// no tokens) and left empty, so its grammar and tokens are not checked. One that holds
-        /// a watched word is parsed whole, so every watched word's offset is recorded. The
-        /// package-level names, imports, types, signatures and positions are those of the
-        /// full tree.
+        /// Everything but the statements of function bodies (declarations' and literals') and
+        /// the elements of composite literals that hold none of the watched words: such a body
+        /// or literal value is only matched brace for brace (`BraceSkim`, which reads comments
+        /// and literals but no tokens) and left empty, so its grammar and tokens are not
+        /// checked. One that holds a watched word is parsed whole, so every watched word's
+        /// offset is recorded. The package-level names, imports, types, signatures and
+        /// positions are those of the full tree.
         case declarations
     }
 

@@ -57,9 +57,9 @@ struct Parser {
     /// For each watched word, the offsets of its tokens.
     var watched: [[Int]]
 
-    /// Whether a function declaration's body or a composite literal's value that holds no
-    /// watched word is matched brace for brace and left empty (`GoParser.Depth.declarations`);
-    /// false inside one that holds a word, which is parsed whole.
+    /// Whether a function body or a composite literal's value that holds no watched word is
+    /// matched brace for brace and left empty (`GoParser.Depth.declarations`); false inside
+    /// one that holds a word, which is parsed whole.
     var skipping: Bool
     /// Whether the top-level declaration being parsed left something out.
     var skippedInDecl = false

@@ -15,10 +15,8 @@ extension Parser {
         let type = parseFuncType()
         if tok != .lbrace { return .funcType(type) }
         exprLev += 1
-        // In an outline, a function literal whose body holds a watched word is parsed whole,
-        // like a function declaration's (its composite literals included: rules read them).
-        let body = skipping && BraceSkim.closingBrace(src, from: tokEnd, words: watch) == nil
-            ? unskipped { $0.parseBody() } : parseBody()
+        // In an outline a function literal's body is a function's body like any other.
+        let body = skipping ? parseOrSkipBody() : parseBody()
         exprLev -= 1
         return .funcLit(FuncLit(type: type, body: body))
     }
@@ -165,12 +163,9 @@ extension Parser {
         // An outline keeps a composite literal's type, and its elements only when they hold a
         // watched word.
         if skipping && tok == .lbrace {
-            let lbrace = pos
-            if let close = BraceSkim.closingBrace(src, from: tokEnd, words: watch) {
-                skip(to: close)
-                return .compositeLit(CompositeLit(type: type, lbrace: lbrace, elts: [], rbrace: expect2(.rbrace)))
+            return skipOrParseWhole(empty: { .compositeLit(CompositeLit(type: type, lbrace: $0, elts: [], rbrace: $1)) }) {
+                $0.parseLiteralValue(type)
             }
-            return unskipped { $0.parseLiteralValue(type) }
         }
         enter()
         defer { leave() }

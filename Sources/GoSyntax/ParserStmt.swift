@@ -18,16 +18,23 @@ extension Parser {
 
     mutating func parseBlockStmt() -> BlockStmt { parseBody() }
 
-    /// A function declaration's body in an outline: left empty when it holds no watched word
-    /// (`BraceSkim` finds its closing brace), parsed whole when it holds one (or when the skim
-    /// gives up on it, so its errors are reported).
+    /// A function's body in an outline (`skipping`): left empty when it holds no watched word,
+    /// parsed whole otherwise.
     mutating func parseOrSkipBody() -> BlockStmt {
+        skipOrParseWhole(empty: { BlockStmt(lbrace: $0, list: [], rbrace: $1) }) { $0.parseBody() }
+    }
+
+    /// The braced block at the current `{` in an outline: left empty (`empty(lbrace, rbrace)`)
+    /// when it holds no watched word (`BraceSkim` finds its closing brace), else parsed whole
+    /// by `parse` with nothing skipped inside — also when the skim gives up on it, so its
+    /// errors are reported.
+    mutating func skipOrParseWhole<T>(empty: (Pos, Pos) -> T, _ parse: (inout Parser) -> T) -> T {
         let lbrace = pos
         if let close = BraceSkim.closingBrace(src, from: tokEnd, words: watch) {
             skip(to: close)
-            return BlockStmt(lbrace: lbrace, list: [], rbrace: expect2(.rbrace))
+            return empty(lbrace, expect2(.rbrace))
         }
-        return unskipped { $0.parseBody() }
+        return unskipped(parse)
     }
 
     /// Continues at the closing brace (offset `close`) of the block at the current `{`.

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
 
 /// A position in a file set: the file's base plus a byte offset, as go/token.Pos.
 /// `Pos.none` (0) means "no position". Line and column are computed only when asked.
@@ -46,14 +45,14 @@ public struct SourceFile: Sendable {
     public let base: Int
     public let size: Int
     /// Byte offsets of line starts; `lineStarts[0] == 0`.
-    public var lineStarts: [Int] { table.starts }
-    private let table: LineTable
+    public var lineStarts: [Int] { table.value }
+    private let table: Lazy<[Int]>
 
     public init(name: String, base: Int, size: Int, lineStarts: [Int]) {
         self.name = name
         self.base = base
         self.size = size
-        table = LineTable(starts: lineStarts)
+        table = Lazy(value: lineStarts)
     }
 
     /// A file whose line table is made from its bytes when a line is first asked for (most
@@ -62,7 +61,7 @@ public struct SourceFile: Sendable {
         self.name = name
         self.base = base
         size = bytes.count
-        table = LineTable(bytes: bytes)
+        table = Lazy { bytes.withUnsafeBufferPointer { SourceFile.lineStarts(of: $0) } }
     }
 
     /// Builds the line table of `bytes` (one pass; only '\n' starts a line, as in go/token).
@@ -142,29 +141,4 @@ public struct FileSet: Sendable {
     }
 
     public func position(_ pos: Pos) -> Position? { file(pos)?.position(pos) }
-}
-
-/// A file's line table, given or made once from its bytes on first use (thread-safe).
-private final class LineTable: Sendable {
-    private let bytes: [UInt8]
-    private let made: Mutex<[Int]?>
-
-    init(starts: [Int]) {
-        bytes = []
-        made = Mutex(starts)
-    }
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        made = Mutex(nil)
-    }
-
-    var starts: [Int] {
-        made.withLock { table in
-            if let table { return table }
-            let starts = bytes.withUnsafeBufferPointer { SourceFile.lineStarts(of: $0) }
-            table = starts
-            return starts
-        }
-    }
 }
