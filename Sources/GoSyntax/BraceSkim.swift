@@ -3,6 +3,7 @@ import Glibc
 #else
 import Darwin
 #endif
+import Synchronization
 
 /// Finds the brace that closes a block without scanning its tokens: a loop over bytes that
 /// knows only what can hide a brace (comments, string, raw string and rune literals) and,
@@ -18,13 +19,16 @@ import Darwin
 public enum BraceSkim {
     /// What a byte can start, outside comments and literals; a word's first byte only where
     /// words are looked for (`TokenWords.skimClasses`). Every other byte (white space,
-    /// operators, identifiers and numbers) is skipped by the tight loop.
+    /// operators and the rest of identifiers) is skipped by the tight loop.
     static let other: UInt8 = 0, wordStart: UInt8 = 1, open: UInt8 = 2, close: UInt8 = 3,
-               slash: UInt8 = 4, quote: UInt8 = 5, apostrophe: UInt8 = 6, backquote: UInt8 = 7
+               slash: UInt8 = 4, quote: UInt8 = 5, apostrophe: UInt8 = 6, backquote: UInt8 = 7,
+               digit: UInt8 = 8
 
-    /// The classes of the bytes that hide or match braces, for `words`' first bytes too.
+    /// The classes of the bytes that hide or match braces, for `words`' first bytes too, and
+    /// the digits that may start a number a word is glued to.
     static func classes(wordStarts: [[UInt8]]) -> [UInt8] {
         var table = [UInt8](repeating: other, count: 256)
+        for b in UInt8(0x30)...0x39 { table[Int(b)] = digit }
         for w in wordStarts { if let b = w.first { table[Int(b)] = wordStart } }
         table[0x7B] = open
         table[0x7D] = close
@@ -33,6 +37,73 @@ public enum BraceSkim {
         table[0x27] = apostrophe
         table[0x60] = backquote
         return table
+    }
+
+    /// Where the skim's tight loops stop, by the pair (byte before, byte): one bit per pair,
+    /// 8 KB a table. Only a word start or a digit after a byte that is no identifier's stops
+    /// them (inside an identifier, `d` in `found`, neither starts a token, and a word can only
+    /// be glued to a number, which the skim reads through from its first digit), and the
+    /// bytes that start comments and literals, and braces, do.
+    struct Stops: Sendable {
+        /// `closingBrace`'s.
+        let block: [UInt64]
+        /// `words`': braces do not stop it.
+        let words: [UInt64]
+    }
+
+    /// The stop tables of a class table, made once per set of word starts (parsers and the
+    /// prefilter make their `TokenWords` for each file).
+    static func stops(classes: [UInt8]) -> Stops {
+        let key = (0..<256).filter { classes[$0] == wordStart }.map(UInt8.init)
+        if let made = madeStops.withLock({ $0[key] }) { return made }
+        var block = [UInt64](repeating: 0, count: 1024), words = block
+        for prev in 0..<256 {
+            let inIdentifier = isIdentByte(UInt8(prev))
+            for b in 0..<256 {
+                let c = classes[b]
+                guard c != other, !((c == wordStart || c == digit) && inIdentifier) else { continue }
+                let pair = prev << 8 | b
+                block[pair >> 6] |= 1 << UInt64(pair & 63)
+                if c != open && c != close { words[pair >> 6] |= 1 << UInt64(pair & 63) }
+            }
+        }
+        let made = Stops(block: block, words: words)
+        madeStops.withLock { $0[key] = made }
+        return made
+    }
+
+    private static let madeStops = Mutex<[[UInt8]: Stops]>([:])
+
+    /// The first offset from `i` (> 0) at which the pair (byte before, byte) stops a loop of
+    /// table `stops`; the end of `src` if none does.
+    @inline(__always)
+    private static func nextStop(_ stops: UnsafeBufferPointer<UInt64>, _ src: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = src.count
+        guard i < n, let bytes = src.baseAddress, let table = stops.baseAddress else { return n }
+        var i = i
+        var prev = UInt32(bytes[i &- 1])
+        while i < n {
+            let b = UInt32(bytes[i])
+            let pair = prev &<< 8 | b
+            if table[Int(pair &>> 6)] & (1 &<< UInt64(pair & 63)) != 0 { return i }
+            prev = b
+            i &+= 1
+        }
+        return n
+    }
+
+    /// Past the run of identifier bytes that starts with a digit at `i` (a number, with what
+    /// may be glued to it); nil when a word is glued to it (`1.5defer`, `0xAgo`: the scanner
+    /// reads a number and a word, a syntax error the parser reports).
+    @inline(__always)
+    private static func pastNumber(_ src: UnsafeBufferPointer<UInt8>, _ i: Int, _ cls: UnsafeBufferPointer<UInt8>,
+                                   _ words: TokenWords) -> Int? {
+        var j = i + 1
+        while j < src.count && isIdentByte(src[j]) {
+            if cls[Int(src[j])] == wordStart && match(src, j, words) != .none { return nil }
+            j += 1
+        }
+        return j
     }
 
     /// What a word found at `i` is: not one (inside an identifier), a token, or unknown (glued
@@ -66,18 +137,23 @@ public enum BraceSkim {
     /// The offset of the `}` that closes the block whose `{` ends just before `start`, when
     /// the block holds none of `words` as a token; nil when it holds one or the skim gave up.
     static func closingBrace(_ src: UnsafeBufferPointer<UInt8>, from start: Int, words: TokenWords) -> Int? {
-        words.skimClasses.withUnsafeBufferPointer { cls in
+        words.skimClasses.withUnsafeBufferPointer { cls in words.skimStops.block.withUnsafeBufferPointer { stop in
             let n = src.count
             var i = start
             var depth = 1
+            // The byte before `start` is the block's `{`.
+            precondition(start > 0, "a block's contents follow its brace")
             while true {
                 // Most bytes are nothing to the skim: a loop of their own.
-                while i < n && cls[Int(src[i])] == other { i += 1 }
+                i = nextStop(stop, src, from: i)
                 guard i < n else { return nil }
                 switch cls[Int(src[i])] {
                 case wordStart:
                     if match(src, i, words) != .none { return nil }
                     i += 1
+                case digit:
+                    guard let next = pastNumber(src, i, cls, words) else { return nil }
+                    i = next
                 case open:
                     depth += 1
                     i += 1
@@ -90,24 +166,22 @@ public enum BraceSkim {
                     i = next
                 }
             }
-        }
+        } }
     }
 
     /// The offsets of the file's tokens that are one of `words`, in order; nil when the skim
     /// gave up (a literal or comment left open, a word glued to a number): the caller then
     /// asks the scanner.
     public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> [Int]? {
-        words.skimClasses.withUnsafeBufferPointer { cls -> [Int]? in
+        words.skimClasses.withUnsafeBufferPointer { cls in words.skimStops.words.withUnsafeBufferPointer { stop -> [Int]? in
             let n = src.count
             var found: [Int] = []
+            // The first byte has no byte before it: its class alone says whether it stops.
             var i = 0
+            if n > 0 && [other, open, close].contains(cls[Int(src[0])]) { i = 1 }
             while true {
-                // Braces are nothing here either.
-                while i < n {
-                    let c = cls[Int(src[i])]
-                    if c != other && c != open && c != close { break }
-                    i += 1
-                }
+                // Braces are nothing here.
+                if i > 0 { i = nextStop(stop, src, from: i) }
                 guard i < n else { return found }
                 let c = cls[Int(src[i])]
                 switch c {
@@ -118,6 +192,9 @@ public enum BraceSkim {
                     case .unknown: return nil
                     }
                     i += 1
+                case digit:
+                    guard let next = pastNumber(src, i, cls, words) else { return nil }
+                    i = next
                 case slash where i + 1 < n && src[i + 1] == 0x2F:
                     // A line comment may end the file.
                     guard let nl = find(0x0A, src, from: i + 2) else { return found }
@@ -129,7 +206,7 @@ public enum BraceSkim {
                     i = next
                 }
             }
-        }
+        } }
     }
 
     /// Past the comment or literal that starts at `i` (class `c`; a slash that starts neither

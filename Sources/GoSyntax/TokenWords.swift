@@ -5,10 +5,13 @@ public struct TokenWords: Sendable {
 
     /// `BraceSkim`'s byte classes for these words.
     let skimClasses: [UInt8]
+    /// Where `BraceSkim`'s loops stop, for these words.
+    let skimStops: BraceSkim.Stops
 
     public init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
         skimClasses = BraceSkim.classes(wordStarts: self.words)
+        skimStops = BraceSkim.stops(classes: skimClasses)
     }
 
     public var isEmpty: Bool { words.isEmpty }

@@ -432,6 +432,9 @@ final class ParserTests: XCTestCase {
             "{ // }\n }", "{ /* } */ }", "{ /* * } **/ }", "{ x := 1/2 }", "{ go f() }", "{ g.Go(f) }", "{ deferred() }",
             "{ ɡo() }", "{ x := 1.5defer }", "{ s := \"open\n }", "{ /* open", "{ `open", "{ { }", "{ r := '\n' }",
             "{ s := \"a\\\n x := \"}\" }", "{ r := '\\\n' }",
+            // Word starts inside identifiers and numbers; words glued to numbers.
+            "{ found, gold := Gopher(), ago2go }", "{ x := 0xAgo }", "{ x := 0x1p-2go }", "{ x := 1igo }", "{ x := 0xdefe }",
+            "{ x := 12 + y2 }",
         ]
         for body in bodies {
             let text = Array("package p\n\nfunc f() \(body)\n\nfunc g() {}\n".utf8)
@@ -459,6 +462,19 @@ final class ParserTests: XCTestCase {
                 XCTAssertEqual(skim, word ? nil : close, body)
             }
         }
+    }
+
+    /// The word skim without a parser: the offsets of the words' tokens, from the first byte
+    /// on, and nil where a word is glued to a number (the scanner decides then).
+    func testBraceSkimWordsFindTokensOnly() {
+        func words(_ s: String) -> [Int]? { Array(s.utf8).withUnsafeBufferPointer { BraceSkim.words($0, TokenWords(["go", "Go"])) } }
+        XCTAssertEqual(words("go f()"), [0])
+        XCTAssertEqual(words("ago go // go\n{Go}"), [4, 14])
+        XCTAssertEqual(words("gopher(\"go\", `go`, 'g')"), [])
+        XCTAssertEqual(words("x2go, x_go, ɡo"), [])
+        XCTAssertNil(words("1go"))
+        XCTAssertNil(words("x := 0xAGo"))
+        XCTAssertEqual(words("0xA; go"), [5])
     }
 
     /// A syntax check needs no comments: without them the tree has the same nodes at the same
