@@ -11,7 +11,7 @@ extension Pass {
         guard case .selector(let sel) = call.fun.unparen, names.contains(sel.sel.name),
               case .ident(let x) = sel.x else { return false }
         // In a file that does not import the package, nothing need be resolved to say no.
-        if let i = files.firstIndex(where: { $0.outline.fileStart <= x.pos && x.pos <= $0.outline.fileEnd }), !imports(i, pkg) {
+        if let i = files.firstIndex(where: { $0.contains(x.pos) }), !imports(i, pkg) {
             return false
         }
         return resolution.isPackage(x.pos, path: pkg)
@@ -40,7 +40,7 @@ extension Pass {
     /// Whether file `i` imports the package `path` (under any name).
     func imports(_ i: Int, _ path: String) -> Bool {
         // The literal without its quotes ("os" or `os`), compared in place.
-        files[i].outline.imports.contains { imp in
+        files[i].imports.contains { imp in
             let v = imp.path.value.utf8
             return v.count == path.utf8.count + 2 && v.first == v.last && (v.first == 0x22 || v.first == 0x60)
                 && v.dropFirst().dropLast().elementsEqual(path.utf8)
@@ -63,7 +63,7 @@ extension Pass {
         guard case .selector(let sel) = c.fun.unparen, stops.contains(sel.sel.name),
               case .ident(let x) = sel.x.unparen, let obj = resolution.object(at: x.pos),
               obj.kind == .variable, !obj.isPackageLevel,
-              let file = files.firstIndex(where: { $0.outline.fileStart <= obj.declPos && obj.declPos <= $0.outline.fileEnd })
+              let file = files.firstIndex(where: { $0.contains(obj.declPos) })
         else { return false }
         var type: Expr?
         guard let decl = files[file].decl(holding: obj.declPos) else { return false }

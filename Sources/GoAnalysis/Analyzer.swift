@@ -83,6 +83,10 @@ public struct SourceUnit: Sendable {
     /// The whole tree, parsed once when a left-out part is first read (on the reading thread, a
     /// big-stack worker's during analysis).
     private let whole: Lazy<ParsedFile>?
+    /// For a file parsed no further than its imports (`GoParser.Depth.imports`: no rule's word
+    /// in it), its outline, parsed once when first asked for (by the name resolution, the
+    /// type oracle or a rule reading the package's declarations).
+    private let declarations: Lazy<ParsedFile>?
 
     public init(path: String, bytes: [UInt8], parsed: ParsedFile, version: LanguageVersion) {
         self.path = path
@@ -90,13 +94,32 @@ public struct SourceUnit: Sendable {
         self.parsed = parsed
         self.version = version
         let base = parsed.source.base
-        whole = parsed.skippedDecls.isEmpty ? nil : Lazy {
+        let importsOnly = parsed.depth == .imports
+        whole = parsed.skippedDecls.isEmpty && !importsOnly ? nil : Lazy {
             SourceUnit.wholeParseCount.withLock { $0 += 1 }
             return GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base)
         }
-        let groups = parsed.hasComments && parsed.skippedDecls.isEmpty ? parsed.file.comments : nil
+        declarations = !importsOnly ? nil : Lazy {
+            SourceUnit.declarationParseCount.withLock { $0 += 1 }
+            return GoParser.parseOnCurrentThread(name: path, bytes: bytes, base: base, depth: .declarations, comments: false)
+        }
+        let groups = parsed.hasComments && parsed.skippedDecls.isEmpty && !importsOnly ? parsed.file.comments : nil
         commentList = Lazy { groups.map { $0.flatMap(\.list) } ?? GoParser.comments(in: bytes, base: base) }
     }
+
+    /// The outline's parse: `parsed`, or for a file parsed no further than its imports, its
+    /// declarations parsed now (if they have syntax errors, the imports alone: such a file
+    /// would have been left out of its package, and no rule can report in it).
+    private var outlineParse: ParsedFile {
+        guard let declarations, declarations.value.errors.isEmpty else { return parsed }
+        return declarations.value
+    }
+
+    /// Whether position `p` lies in this file (its end included), without reading its
+    /// declarations.
+    public func contains(_ p: Pos) -> Bool { parsed.file.fileStart <= p && p <= parsed.file.fileEnd }
+    /// The file's imports (known without reading its declarations).
+    public var imports: [ImportSpec] { parsed.file.imports }
 
     /// The whole tree, bodies included.
     public var file: File { whole?.value.file ?? parsed.file }
@@ -109,7 +132,7 @@ public struct SourceUnit: Sendable {
     /// what it says of its functions' bodies is then not to be relied on.
     public var bodiesHaveErrors: Bool { whole.map { !$0.value.errors.isEmpty } ?? false }
     /// The package-level declarations, imports, types and signatures (bodies may be empty).
-    public var outline: File { parsed.file }
+    public var outline: File { outlineParse.file }
     /// Whether some bodies or literal values were left out when the file was parsed.
     public var isOutline: Bool { whole != nil }
     public var base: Int { parsed.source.base }
@@ -131,7 +154,7 @@ public struct SourceUnit: Sendable {
 
     /// Whether the outline left something out of top-level declaration `index`.
     func left(_ index: Int) -> Bool {
-        let skipped = parsed.skippedDecls
+        let skipped = outlineParse.skippedDecls
         var lo = 0, hi = skipped.count
         while lo < hi {
             let m = (lo + hi) / 2
@@ -149,6 +172,10 @@ public struct SourceUnit: Sendable {
     /// package's other files are not parsed whole when nothing asks for their bodies).
     public static var wholeParses: Int { wholeParseCount.withLock { $0 } }
     private static let wholeParseCount = Mutex(0)
+    /// How many files read no further than their imports had their declarations parsed since
+    /// the process started (for tests that prove it happens only when something asks).
+    public static var declarationParses: Int { declarationParseCount.withLock { $0 } }
+    private static let declarationParseCount = Mutex(0)
 }
 
 /// What an analyzer sees: the files of one package (sharing one file set) and their names
@@ -184,8 +211,8 @@ public struct Pass: Sendable {
         let offsets = tokenOffsets(i, tokens)
         guard !offsets.isEmpty else { return [] }
         let unit = files[i]
-        return unit.outline.decls.indices.filter { holds(i, offsets, from: unit.outline.decls[$0].pos, to: unit.outline.decls[$0].end) }
-            .map(unit.whole)
+        let decls = unit.outline.decls
+        return decls.indices.filter { holds(i, offsets, from: decls[$0].pos, to: decls[$0].end) }.map(unit.whole)
     }
 
     /// The offsets in file `i` of its tokens that are one of `tokens`, in order.

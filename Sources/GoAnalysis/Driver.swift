@@ -341,16 +341,18 @@ extension Driver {
     /// Parses a file whole, or as an `outline`: the bodies and composite literal values that
     /// hold none of the rules' words (`watch`: a required rule's too) are left out, and no
     /// comment is kept (a file with a finding reads them from its tokens, `SourceUnit.comments`).
+    /// A file that holds none of the words at all is read no further than its imports
+    /// (`GoParser.Depth.imports`; `SourceUnit.outline` reads its declarations if asked).
     static func parse(_ s: (path: String, bytes: [UInt8]), base: Int, watch: Set<String>, outline: Bool) -> ParsedFile {
         outline
-            ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .declarations, comments: false)
+            ? GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch, depth: .imports, comments: false)
             : GoParser.parseOnCurrentThread(name: s.path, bytes: s.bytes, base: base, watch: watch)
     }
 
     /// Whether a parsed file holds one of `words` (reported rules' words) as a token; a file
     /// parsed whole (named, or the prefilter off) is taken to.
     static func holds(_ parsed: ParsedFile, _ words: Set<String>) -> Bool {
-        guard parsed.depth == .declarations else { return true }
+        guard parsed.depth != .full else { return true }
         return parsed.watched.map { w in words.contains { !(w.offsets[$0] ?? []).isEmpty } } ?? false
     }
 

@@ -444,7 +444,7 @@ public final class TypeOracle: @unchecked Sendable {
     /// Where a variable is declared.
     func declaration(of obj: Int) -> DeclSite? {
         let p = resolution.object(obj).declPos
-        guard p.isValid, let unit = files.first(where: { $0.outline.fileStart <= p && p <= $0.outline.fileEnd }) else { return nil }
+        guard p.isValid, let unit = files.first(where: { $0.contains(p) }) else { return nil }
         var site: DeclSite?
         for (j, d) in unit.outline.decls.enumerated() where d.pos <= p && p < d.end {
             // A variable of a function's body needs the body.

@@ -173,34 +173,60 @@ public enum BraceSkim {
     /// gave up (a literal or comment left open, a word glued to a number): the caller then
     /// asks the scanner.
     public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> [Int]? {
-        words.skimClasses.withUnsafeBufferPointer { cls in words.skimStops.words.withUnsafeBufferPointer { stop -> [Int]? in
+        scan(src, words, quiet: false)
+    }
+
+    /// Whether none of the file's tokens is one of `words` and its braces pair up (outside
+    /// comments and literals): false when a word is found or the skim gives up. A file cut
+    /// short inside a block is no quiet one, so its parse reports it.
+    public static func isQuiet(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> Bool {
+        scan(src, words, quiet: true) == []
+    }
+
+    /// `words`, or with `quiet` only up to the first word found, with braces counted: nil also
+    /// when they do not pair up.
+    private static func scan(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords, quiet: Bool) -> [Int]? {
+        let table = quiet ? words.skimStops.block : words.skimStops.words
+        return words.skimClasses.withUnsafeBufferPointer { cls in table.withUnsafeBufferPointer { stop -> [Int]? in
             let n = src.count
             var found: [Int] = []
+            var depth = 0
             // The first byte has no byte before it: its class alone says whether it stops.
             var i = 0
-            if n > 0 && [other, open, close].contains(cls[Int(src[0])]) { i = 1 }
+            if n > 0 {
+                let c = cls[Int(src[0])]
+                if c == other || !quiet && (c == open || c == close) { i = 1 }
+            }
             while true {
-                // Braces are nothing here.
                 if i > 0 { i = nextStop(stop, src, from: i) }
-                guard i < n else { return found }
+                guard i < n else { return depth == 0 ? found : nil }
                 let c = cls[Int(src[i])]
                 switch c {
                 case wordStart:
                     switch match(src, i, words) {
                     case .none: break
-                    case .token: found.append(i)
+                    case .token:
+                        found.append(i)
+                        if quiet { return found }
                     case .unknown: return nil
                     }
                     i += 1
                 case digit:
                     guard let next = pastNumber(src, i, cls, words) else { return nil }
                     i = next
+                case open:
+                    depth += 1
+                    i += 1
+                case close:
+                    depth -= 1
+                    if depth < 0 { return nil }
+                    i += 1
                 case slash where i + 1 < n && src[i + 1] == 0x2F:
                     // A line comment may end the file.
-                    guard let nl = find(0x0A, src, from: i + 2) else { return found }
+                    guard let nl = find(0x0A, src, from: i + 2) else { return depth == 0 ? found : nil }
                     i = nl + 1
                 case slash where i + 1 == n:
-                    return found
+                    return depth == 0 ? found : nil
                 default:
                     guard let next = skipQuoted(src, at: i, c) else { return nil }
                     i = next

@@ -56,6 +56,14 @@ public enum GoParser {
         /// offset is recorded. The package-level names, imports, types, signatures and
         /// positions are those of the full tree.
         case declarations
+        /// The package clause and the imports only, when none of the file's tokens is a
+        /// watched word and its braces pair up (`BraceSkim.isQuiet` decides; where it gives
+        /// up, or a word is there, the file is parsed as `.declarations`, which
+        /// `ParsedFile.depth` then says). The declarations are not read at all, nor their syntax checked: what a
+        /// package needs of a file in which no rule can report, to be formed. The driver
+        /// parses such a file's declarations only when a rule or the name resolution asks for
+        /// them (`SourceUnit.outline`).
+        case imports
     }
 
     /// Parses one Go source file. Never fails: bad input yields a partial tree and errors.
@@ -82,8 +90,10 @@ public enum GoParser {
             let lines = comments ? SourceFile.lineStarts(of: buf) : []
             // (TokenWords drops an empty word: the offsets must line up with these.)
             let words = Array(watch).filter { !$0.isEmpty }
-            var p = Parser(src: buf, base: base, lineStarts: lines, watch: TokenWords(words),
-                           skipBodies: depth == .declarations, keepComments: comments)
+            let tokenWords = TokenWords(words)
+            let depth = depth == .imports && !BraceSkim.isQuiet(buf, tokenWords) ? .declarations : depth
+            var p = Parser(src: buf, base: base, lineStarts: lines, watch: tokenWords,
+                           skipBodies: depth == .declarations, importsOnly: depth == .imports, keepComments: comments)
             let file = p.parseFile()
             let source = comments ? SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
                 : SourceFile(name: name, base: base, bytes: bytes)

@@ -61,6 +61,8 @@ struct Parser {
     /// matched brace for brace and left empty (`GoParser.Depth.declarations`); false inside
     /// one that holds a word, which is parsed whole.
     var skipping: Bool
+    /// Whether the file is read no further than its imports (`GoParser.Depth.imports`).
+    let importsOnly: Bool
     /// Whether the top-level declaration being parsed left something out.
     var skippedInDecl = false
     /// The indices of the top-level declarations that left something out, in order.
@@ -70,11 +72,12 @@ struct Parser {
     let keepComments: Bool
 
     init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: TokenWords = TokenWords([]), skipBodies: Bool = false,
-         keepComments: Bool = true) {
+         importsOnly: Bool = false, keepComments: Bool = true) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
         self.skipping = skipBodies
+        self.importsOnly = importsOnly
         self.keepComments = keepComments
         self.watch = watch
         self.watched = Array(repeating: [], count: watch.words.count)

@@ -246,7 +246,7 @@ extension Parser {
         var decls: [Decl] = []
         while tok == .import { decls.append(.gen(parseGenDecl(.import))) }
         var prev = TokenKind.import
-        while tok != .eof {
+        while tok != .eof && !importsOnly {
             if tok == .import && prev != .import {
                 error(pos, "imports must appear before other declarations")
             }

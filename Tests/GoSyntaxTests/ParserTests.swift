@@ -464,6 +464,30 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// At depth `.imports` a file none of whose tokens is a watched word, and whose braces pair
+    /// up, is read no further than its imports (errors after them are not seen); a file with a
+    /// word, cut short in a block, or that the skim gives up on is read as an outline.
+    func testImportsDepthStopsAfterTheImportsOfAQuietFile() {
+        let words: Set<String> = ["defer", "go", "Go"]
+        let quiet = "//go:build linux\n\npackage p\n\nimport (\n\t\"os\"\n)\n\n// go and defer\nfunc f() { x := := \"go\" }\n\nvar = os.Args\n"
+        let q = GoParser.parse(name: "q.go", bytes: Array(quiet.utf8), watch: words, depth: .imports)
+        XCTAssertEqual(q.depth, .imports)
+        XCTAssertEqual(q.errors, [])
+        XCTAssertEqual(q.file.name.name, "p")
+        XCTAssertEqual(q.file.imports.map(\.path.value), ["\"os\""])
+        XCTAssertEqual(q.file.decls.count, 1)
+        XCTAssertNotNil(q.file.buildConstraint)
+        XCTAssertEqual(q.watched?.offsets(of: words), [])
+        XCTAssertEqual(GoParser.parse(name: "q.go", bytes: Array(quiet.utf8), watch: words, depth: .declarations).errors.count, 1)
+        XCTAssertEqual(GoParser.parse(name: "q.go", bytes: Array(quiet.utf8)).errors.count, 2)
+        for busy in ["package p\n\nfunc f() { defer g() }\n", "package p\n\nimport Go \"os\"\n", "package p\n\nfunc f() {\n",
+                     "package p\n\nfunc f() }\n", "package p\n\nvar s = \"open\n", "package p\n\nvar x = 0xAgo\n"] {
+            let b = GoParser.parse(name: "b.go", bytes: Array(busy.utf8), watch: words, depth: .imports)
+            XCTAssertEqual(b.depth, .declarations, busy)
+            XCTAssertEqual(b.formattedErrors, GoParser.parse(name: "b.go", bytes: Array(busy.utf8), watch: words, depth: .declarations).formattedErrors)
+        }
+    }
+
     /// The word skim without a parser: the offsets of the words' tokens, from the first byte
     /// on, and nil where a word is glued to a number (the scanner decides then).
     func testBraceSkimWordsFindTokensOnly() {

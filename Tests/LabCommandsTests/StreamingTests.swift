@@ -194,18 +194,21 @@ final class StreamingTests: XCTestCase {
         }
     }
 
-    /// A file in which no rule can report is read as an outline, and parsed whole only when a
-    /// rule reads one of its bodies: a callee's, to see what it returns on failure.
+    /// A file in which no rule can report is read no further than its imports; its
+    /// declarations are parsed when a rule or the name resolution asks for them, and its
+    /// bodies only when a rule reads one: a callee's, to see what it returns on failure.
     func testOutlinesAreParsedWholeOnlyWhenARuleReadsABody() throws {
         let dir = try temporaryDirectory(self)
-        // Nothing reads the other file: no whole parse.
+        // Nothing reads the other file: neither its declarations nor a body are parsed.
         try write("package quiet\n\nfunc f(ch chan int) {\n\tdefer close(ch)\n\th()\n}\n",
                   to: dir.appendingPathComponent("quiet/a.go"))
         try write("package quiet\n\nfunc h() int {\n\treturn 1\n}\n", to: dir.appendingPathComponent("quiet/b.go"))
         var before = SourceUnit.wholeParses
+        let declarationsBefore = SourceUnit.declarationParses
         let quiet = try FixRun.run(paths: [dir.appendingPathComponent("quiet").path], options: FixOptions())
         XCTAssertEqual(quiet.findings.count, 0)
         XCTAssertEqual(SourceUnit.wholeParses - before, 0)
+        XCTAssertEqual(SourceUnit.declarationParses - declarationsBefore, 0)
         // defer-before-check reads dial's body (in the outline b.go) to see it returns nil on
         // failure, and Close's to see that it dereferences its receiver.
         try write("""
@@ -257,9 +260,45 @@ final class StreamingTests: XCTestCase {
         XCTAssertEqual(results[0], results[1])
     }
 
+    /// The wrap's new names must not shadow the package's: those declared in a file without
+    /// any rule's word (read only to its imports at first) count, with the shortcuts as without.
+    func testNamesOfFilesReadToTheirImportsCount() throws {
+        let dir = try temporaryDirectory(self)
+        try write("""
+            package p
+
+            import "os"
+
+            func sizes(names []string) (int64, error) {
+            \tvar total int64
+            \tfor _, n := range names {
+            \t\tf, err := os.Open(n)
+            \t\tif err == nil {
+            \t\t\tdefer f.Close()
+            \t\t\tif st, err := f.Stat(); err == nil {
+            \t\t\t\ttotal += st.Size()
+            \t\t\t\tcontinue
+            \t\t\t}
+            \t\t}
+            \t\treturn 0, err
+            \t}
+            \treturn total, nil
+            }
+
+            """, to: dir.appendingPathComponent("a.go"))
+        try write("package p\n\nvar exit, ret, ret1 = 1, 2, 3\n\nfunc helper() int { return exit }\n",
+                  to: dir.appendingPathComponent("b.go"))
+        let before = SourceUnit.declarationParses
+        let reference = try compare(dir.path)
+        XCTAssertEqual(SourceUnit.declarationParses - before, 1, "b.go's declarations, for the shortcut run")
+        let json = FindingFormat.json(reference.findings, files: reference.report.files, .en)
+        XCTAssertTrue(json.contains("exit1 := 0") && json.contains("var ret2 int64") && json.contains("var ret11 error"), json)
+    }
+
     /// What the outlines cost: an error inside a function body without a rule's word is not
     /// seen by `fix` (it never reads that body), whether or not the file has a defer
-    /// elsewhere; a string, rune, raw string or comment left open is (the skim cannot close the
+    /// elsewhere, nor an error in the declarations of a file without any (read only to its
+    /// imports); a string, rune, raw string or comment left open is (the skim cannot close the
     /// body past it, so the body is parsed), and so is everything in a body with a defer.
     /// `deferlab parse` (and the shortcuts turned off) see them all. `-w` never writes a file
     /// whose whole parse fails, even when its defer has a safe fix.
@@ -270,6 +309,7 @@ final class StreamingTests: XCTestCase {
         try write("package p\n\nfunc k() {\n\ts := \"open\n}\n", to: dir.appendingPathComponent("c.go"))
         try write("package p\n\nfunc m() {\n\tr := 'ab'\n\tdefer g()\n}\n", to: dir.appendingPathComponent("d.go"))
         try write("package p\n\nfunc n() {\n\ty := @\n}\n", to: dir.appendingPathComponent("e.go"))
+        try write("package p\n\nimport \"os\"\n\nvar = os.Args\n", to: dir.appendingPathComponent("f.go"))
         var seen: [Bool: [String]] = [:]
         for shortcuts in [true, false] {
             var options = FixOptions()
@@ -278,8 +318,8 @@ final class StreamingTests: XCTestCase {
             seen[shortcuts] = r.report.files.filter { !$0.syntaxErrors.isEmpty }.map { ($0.path as NSString).lastPathComponent }
         }
         XCTAssertEqual(seen[true], ["c.go", "d.go"])
-        XCTAssertEqual(seen[false], ["b.go", "c.go", "d.go", "e.go"])
-        XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 4)
+        XCTAssertEqual(seen[false], ["b.go", "c.go", "d.go", "e.go", "f.go"])
+        XCTAssertEqual(ParseCheck.run(paths: [dir.path]).files.filter { !$0.errors.isEmpty }.count, 5)
         // A file with a loop defer (safe fix) and a broken function without a defer: reported,
         // and its fix shown, but -w writes nothing that does not parse whole.
         let loop = try XCTUnwrap(LoopDefer.analyzer.example).bad
