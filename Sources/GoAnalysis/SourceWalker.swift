@@ -99,7 +99,8 @@ public enum SourceWalker {
     /// the empty string): the key that groups files into folders and packages (a string
     /// split; Foundation's path functions took 2% of a `fix` run).
     public static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        // (The UTF-8 view: `/` is one byte, and Character search is many times slower.)
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 

@@ -3,7 +3,6 @@ import Glibc
 #else
 import Darwin
 #endif
-import Synchronization
 
 /// Finds the brace that closes a block without scanning its tokens: a loop over bytes that
 /// knows only what can hide a brace (comments, string, raw string and rune literals) and,
@@ -51,11 +50,8 @@ public enum BraceSkim {
         let words: [UInt64]
     }
 
-    /// The stop tables of a class table, made once per set of word starts (parsers and the
-    /// prefilter make their `TokenWords` for each file).
+    /// The stop tables of a class table (`TokenWords` makes them once per list of words).
     static func stops(classes: [UInt8]) -> Stops {
-        let key = (0..<256).filter { classes[$0] == wordStart }.map(UInt8.init)
-        if let made = madeStops.withLock({ $0[key] }) { return made }
         var block = [UInt64](repeating: 0, count: 1024), words = block
         for prev in 0..<256 {
             let inIdentifier = isIdentByte(UInt8(prev))
@@ -67,12 +63,8 @@ public enum BraceSkim {
                 if c != open && c != close { words[pair >> 6] |= 1 << UInt64(pair & 63) }
             }
         }
-        let made = Stops(block: block, words: words)
-        madeStops.withLock { $0[key] = made }
-        return made
+        return Stops(block: block, words: words)
     }
-
-    private static let madeStops = Mutex<[[UInt8]: Stops]>([:])
 
     /// The first offset from `i` (> 0) at which the pair (byte before, byte) stops a loop of
     /// table `stops`; the end of `src` if none does.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A few words (keywords or identifiers) to recognise among a file's tokens: the parser's
 /// watched words and the analysis prefilter's scan share this one comparison.
 public struct TokenWords: Sendable {
@@ -8,11 +10,21 @@ public struct TokenWords: Sendable {
     /// Where `BraceSkim`'s loops stop, for these words.
     let skimStops: BraceSkim.Stops
 
+    /// Made once per list of words: parsers and the prefilter ask for theirs for every file,
+    /// and the stop tables are 16 KB.
     public init(_ words: [String]) {
+        if let made = TokenWords.made.withLock({ $0[words] }) {
+            self = made
+            return
+        }
         self.words = words.map { Array($0.utf8) }.filter { !$0.isEmpty }
         skimClasses = BraceSkim.classes(wordStarts: self.words)
         skimStops = BraceSkim.stops(classes: skimClasses)
+        let made = self
+        TokenWords.made.withLock { $0[words] = made }
     }
+
+    private static let made = Mutex<[[String]: TokenWords]>([:])
 
     public var isEmpty: Bool { words.isEmpty }
 
