@@ -8,7 +8,7 @@ import LabText
 public enum ParseCommand {
     public static func execute(paths: [String], stats: Bool, _ language: Language) -> CommandOutput {
         let texts = Catalog(language)
-        let report = ParseCheck.run(paths: paths)
+        let report = ParseCheck.run(paths: paths, countLines: stats)
         var out = CommandOutput()
         for file in report.files {
             out.lines(file.errors)
