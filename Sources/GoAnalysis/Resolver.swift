@@ -83,7 +83,7 @@ public final class Resolution: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         ensureResolved(pos)
-        return uses ? tables.uses[pos] : tables.defs[pos]
+        return uses ? tables.uses[pos] : tables.def(at: pos)
     }
 
     /// Resolves the top-level declaration containing `pos`, once.
@@ -109,7 +109,12 @@ public final class Resolution: @unchecked Sendable {
 struct ResolutionTables: Sendable {
     var objects: [Object] = []
     var scopes: [Scope] = []
+    /// Declarations below the package scope (identifier position → object).
     var defs: [Pos: Int] = [:]
+    /// Package-level declarations, in source order (the files' bases ascend): most packages
+    /// that are resolved at all have one declaration's names looked up, so a sorted list
+    /// costs far less than hashing every package-level name.
+    var packageDefs: [(pos: Pos, id: Int)] = []
     var uses: [Pos: Int] = [:]
     let packageScope = 1
 
@@ -125,11 +130,28 @@ struct ResolutionTables: Sendable {
         objects.append(Object(kind: kind, name: name, declPos: pos, scope: scope,
                               isPackageLevel: scopes[scope].kind == .package))
         scopes[scope].names[name] = id
-        if pos.isValid { defs[pos] = id }
+        if pos.isValid {
+            if scope == packageScope, packageDefs.last.map({ $0.pos < pos }) ?? true {
+                packageDefs.append((pos, id))
+            } else {
+                defs[pos] = id
+            }
+        }
         return id
     }
 
     mutating func recordDef(_ pos: Pos, _ id: Int) { defs[pos] = id }
+
+    /// The object declared at `pos`, if any.
+    func def(at pos: Pos) -> Int? {
+        if let id = defs[pos] { return id }
+        var lo = 0, hi = packageDefs.count
+        while lo < hi {
+            let m = (lo + hi) / 2
+            if packageDefs[m].pos < pos { lo = m + 1 } else { hi = m }
+        }
+        return lo < packageDefs.count && packageDefs[lo].pos == pos ? packageDefs[lo].id : nil
+    }
     mutating func recordUse(_ pos: Pos, _ id: Int) { uses[pos] = id }
 
     func lookup(_ name: String, from scope: Int) -> Int? {
@@ -166,7 +188,7 @@ struct ResolutionTables: Sendable {
             }
         }
         r.scopes[pkg].names.reserveCapacity(names)
-        r.defs.reserveCapacity(names)
+        r.packageDefs.reserveCapacity(names)
         // Package-level declarations first: they are visible in every file, in any order.
         for f in files {
             for d in f.decls {

@@ -265,7 +265,7 @@ struct ScopeWalker {
             if let bound, bound.name != "_" {
                 // One object per clause, all declared by the same identifier.
                 let id = r.declare(bound.name, .variable, at: .none, in: scope)
-                if let id, r.defs[bound.pos] == nil { r.recordDef(bound.pos, id) }
+                if let id, r.def(at: bound.pos) == nil { r.recordDef(bound.pos, id) }
             }
             for s in c.body { stmt(s) }
             close()
