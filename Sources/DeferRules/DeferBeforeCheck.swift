@@ -125,10 +125,11 @@ public enum DeferBeforeCheck {
             guard case .assign(let a) = s, a.lhs.count >= 2, a.rhs.count == 1,
                   case .call(let call) = a.rhs[0].unparen,
                   case .ident(let errID) = a.lhs[a.lhs.count - 1], isErrorName(errID.name) else { continue }
-            // The idiom, `x, err := f()` and then `if err != nil`: the check comes first, and no
-            // name needs resolving to see it (nothing is declared between the two, so the err
-            // of the condition is the one just assigned).
-            if k + 1 < list.count, checks(list[k + 1], errID.name) { continue }
+            // The idioms, `x, err := f()` and then `if err != nil`, or any statement that uses
+            // err before it could declare another (`require.NoError(t, err)`, `return x, err`):
+            // the check or use comes first, and no name needs resolving to see it (nothing is
+            // declared between the two, so that err is the one just assigned).
+            if k + 1 < list.count, checks(list[k + 1], errID.name) || uses(list[k + 1], errID.name) { continue }
             guard let errObj = pass.objectID(errID) else { continue }
             let values: [(Ident, Int, Int)] = a.lhs.dropLast().enumerated().compactMap { (index, e) in
                 guard case .ident(let id) = e, id.name != "_", let o = pass.objectID(id) else { return nil }
@@ -166,6 +167,36 @@ public enum DeferBeforeCheck {
             }
         }
         return compares(i.cond)
+    }
+
+    /// Whether `s` uses the name `name` where nothing it declares can be meant (a call
+    /// statement, a return, the condition of an `if` without an init statement, the right
+    /// side of an assignment): there the name is the one in scope before `s`, so the
+    /// resolver maps it to that object. Conservative: false where it does not look.
+    static func uses(_ s: Stmt, _ name: String) -> Bool {
+        switch s {
+        case .expr(let e): return uses(e.x, name)
+        case .return(let r): return r.results.contains { uses($0, name) }
+        case .if(let i): return i.initStmt == nil && uses(i.cond, name)
+        case .assign(let a): return a.rhs.contains { uses($0, name) }
+        default: return false
+        }
+    }
+
+    /// Whether expression `e` uses `name`, outside function literals, types, composite literals
+    /// and selected names (false where it does not look).
+    static func uses(_ e: Expr, _ name: String) -> Bool {
+        switch e {
+        case .ident(let id): return id.name == name
+        case .paren(let p): return uses(p.x, name)
+        case .call(let c): return uses(c.fun, name) || c.args.contains { uses($0, name) }
+        case .selector(let s): return uses(s.x, name)
+        case .binary(let b): return uses(b.x, name) || uses(b.y, name)
+        case .unary(let u): return uses(u.x, name)
+        case .star(let s): return uses(s.x, name)
+        case .index(let i): return uses(i.x, name) || uses(i.index, name)
+        default: return false
+        }
     }
 
     static func resultType(_ pass: Pass, _ call: CallExpr, _ index: Int) -> GoType? {
