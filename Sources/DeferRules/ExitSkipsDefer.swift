@@ -96,13 +96,14 @@ public enum ExitSkipsDefer {
                             defers.append(Pending(function: fn, d: d, scope: scope))
                         }
                     case .expr(.call(let c)):
-                        guard isExit(pass, c), let fn = function(stack) else { break }
+                        guard !defers.isEmpty, let fn = function(stack) else { break }
                         // The inspector visits in source order: every defer seen so far comes first.
                         let pending = defers.filter {
                             $0.function == fn && $0.scope.contains(c.fun.pos)
                                 && !(Stmt.defer($0.d).pos..<Stmt.defer($0.d).end).contains(c.fun.pos)
                         }
-                        if !pending.isEmpty { out.append(diagnose(pass, i, c, pending)) }
+                        // (Whether it exits asks the names' resolution: only with a defer pending.)
+                        if !pending.isEmpty, isExit(pass, c) { out.append(diagnose(pass, i, c, pending)) }
                     default:
                         break
                     }

@@ -112,7 +112,9 @@ struct LoopSafety {
 
     /// `Benchmark…(b *testing.B)` or `Test…`/`Fuzz…` with a testing parameter.
     var role: (benchmark: Bool, test: Bool) {
-        guard let fd = declaredFunction else { return (false, false) }
+        // A file that does not import testing has no parameter of its types (the oracle,
+        // which resolves the package's names, is not asked then).
+        guard let fd = declaredFunction, pass.imports(file, "testing") else { return (false, false) }
         let params = fd.type.params.list.compactMap { $0.type.flatMap(types.typeExpr) }
         let testing = params.contains { t in if case .named("testing", _) = t.dereferenced { return true }; return false }
         guard testing else { return (false, false) }
