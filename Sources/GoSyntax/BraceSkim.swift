@@ -24,10 +24,10 @@ public enum BraceSkim {
                digit: UInt8 = 8
 
     /// The classes of the bytes that hide or match braces, for `words`' first bytes too, and
-    /// the digits that may start a number a word is glued to.
+    /// the digits that may start a number a word is glued to (without words, none is).
     static func classes(wordStarts: [[UInt8]]) -> [UInt8] {
         var table = [UInt8](repeating: other, count: 256)
-        for b in UInt8(0x30)...0x39 { table[Int(b)] = digit }
+        if !wordStarts.isEmpty { for b in UInt8(0x30)...0x39 { table[Int(b)] = digit } }
         for w in wordStarts { if let b = w.first { table[Int(b)] = wordStart } }
         table[0x7B] = open
         table[0x7D] = close
