@@ -238,14 +238,20 @@ public struct Pass: Sendable {
         private let lock = NSLock()
         private var resolved: Resolution?
         private var oracle: TypeOracle?
-        private var tokens: [String: [Int]] = [:]
+        /// Offsets by file and word set (rules ask for the same few sets many times).
+        private var tokens: [TokenKey: [Int]] = [:]
+        private struct TokenKey: Hashable {
+            var file: Int
+            var words: Set<String>
+        }
 
-        func tokenOffsets(_ i: Int, _ words: Set<String>, _ unit: SourceUnit) -> [Int] {
-            let key = "\(i)\u{0}" + words.sorted().joined(separator: ",")
+        func tokenOffsets(_ i: Int, _ words: Set<String>, _ unit: @autoclosure () -> SourceUnit) -> [Int] {
+            let key = TokenKey(file: i, words: words)
             lock.lock()
             if let v = tokens[key] { lock.unlock(); return v }
             lock.unlock()
             // The parser recorded them when it was asked to watch these words; else one scan.
+            let unit = unit()
             let v = unit.parsed.watched?.offsets(of: words) ?? FilePrefilter.offsets(of: words, in: unit.bytes)
             lock.lock()
             tokens[key] = v
