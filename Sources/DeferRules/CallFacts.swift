@@ -59,9 +59,15 @@ extension Pass {
     /// (runtime.Goexit), on a parameter declared as `*testing.T`, `*testing.B`, `*testing.F`
     /// or `testing.TB`.
     func stopsTest(_ c: CallExpr) -> Bool {
-        let stops: Set<String> = ["Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"]
-        guard case .selector(let sel) = c.fun.unparen, stops.contains(sel.sel.name),
-              case .ident(let x) = sel.x.unparen, let obj = resolution.object(at: x.pos),
+        // (Asked of every call statement a control-flow question meets: the names are compared
+        // in place, not made into a set each time.)
+        // The parameter's type names the testing package, so its file imports it (asked
+        // first: the object needs the package's names resolved).
+        guard case .selector(let sel) = c.fun.unparen,
+              ["Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"].contains(sel.sel.name),
+              case .ident(let x) = sel.x.unparen,
+              files.firstIndex(where: { $0.contains(x.pos) }).map({ imports($0, "testing") }) ?? true,
+              let obj = resolution.object(at: x.pos),
               obj.kind == .variable, !obj.isPackageLevel,
               let file = files.firstIndex(where: { $0.contains(obj.declPos) })
         else { return false }

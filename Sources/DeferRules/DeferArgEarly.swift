@@ -258,7 +258,7 @@ struct LateEvaluation {
             }
         case .selector(let s):
             // A package member (assumed not to change) or a field of a stable variable.
-            if case .ident(let x) = s.x.unparen, case .packageName? = pass.resolution.object(at: x.pos)?.kind { return nil }
+            if case .ident(let x) = s.x.unparen, pass.packagePath(of: x) != nil { return nil }
             return changes(s.x).map { _ in text(e) }
         case .index(let i):
             return (changes(i.x) ?? changes(i.index)).map { _ in text(e) }

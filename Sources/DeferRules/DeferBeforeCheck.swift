@@ -258,7 +258,7 @@ public enum DeferBeforeCheck {
     /// return with a non-nil error gives nil for that result.
     static func contractSaysUnusable(_ pass: Pass, _ call: CallExpr, index: Int) -> Bool {
         if case .selector(let sel) = call.fun.unparen {
-            if case .ident(let pkg) = sel.x.unparen, case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind {
+            if case .ident(let pkg) = sel.x.unparen, let path = pass.packagePath(of: pkg) {
                 return StdlibFacts.resultUnusableOnError(function: path, sel.sel.name)
             }
             if let t = pass.types.type(of: sel.x), case .named(let path, let type) = t.dereferenced, !path.isEmpty {

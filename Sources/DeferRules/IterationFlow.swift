@@ -186,7 +186,7 @@ struct IterationFlow {
             return nil
         }
         if case .selector(let s) = fun {
-            if case .ident(let pkg) = s.x.unparen, case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind {
+            if case .ident(let pkg) = s.x.unparen, let path = pass.packagePath(of: pkg) {
                 if StdlibFacts.isNonRetaining(path, s.sel.name) || StdlibFacts.isWrapping(path, s.sel.name) { return nil }
             } else if carries(s.x) != nil {
                 return nil  // a method of the tracked value itself
@@ -232,7 +232,7 @@ struct IterationFlow {
         if let t = types.type(of: e), carriesNothing(t) { return nil }
         switch e.unparen {
         case .selector(let s):
-            if case .ident(let pkg) = s.x.unparen, case .packageName? = pass.resolution.object(at: pkg.pos)?.kind { return nil }
+            if case .ident(let pkg) = s.x.unparen, pass.packagePath(of: pkg) != nil { return nil }
             return carries(s.x)
         case .index(let i): return carries(i.x)
         case .indexList(let i): return carries(i.x)
@@ -276,7 +276,7 @@ struct IterationFlow {
         // What a reader reads is content, not the resource; anything else (a formatted
         // string, say) may carry its name or address.
         if case .selector(let s) = fun, case .ident(let pkg) = s.x.unparen,
-           case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind, StdlibFacts.readsContent(path, s.sel.name) {
+           let path = pass.packagePath(of: pkg), StdlibFacts.readsContent(path, s.sel.name) {
             return nil
         }
         return name

@@ -165,7 +165,7 @@ extension LoopSafety {
 
     func isKnownConstructor(_ c: CallExpr) -> Bool {
         guard case .selector(let sel) = c.fun.unparen else { return false }
-        if case .ident(let pkg) = sel.x.unparen, case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind {
+        if case .ident(let pkg) = sel.x.unparen, let path = pass.packagePath(of: pkg) {
             return StdlibFacts.isConstructor(path, sel.sel.name)
         }
         if let recv = types.type(of: sel.x), case .named(let path, let type) = recv.dereferenced, !path.isEmpty {

@@ -136,7 +136,7 @@ struct LoopSafety {
         case .funcLit(let lit):
             if let reason = closureReason(lit, call: call, roots: &roots) { return reason }
         case .selector(let sel):
-            if case .ident(let pkg) = sel.x.unparen, case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind {
+            if case .ident(let pkg) = sel.x.unparen, let path = pass.packagePath(of: pkg) {
                 guard path == "os" || path == "io/ioutil", ["Remove", "RemoveAll"].contains(sel.sel.name),
                       let temp = temporaryName(d.call) else { return packageCallReason(call, name: sel.sel.name) }
                 roots.append(temp)
@@ -216,7 +216,7 @@ struct LoopSafety {
         guard !values.isEmpty else { return nil }
         for v in values {
             guard case .call(let made) = v, case .selector(let s) = made.fun.unparen, case .ident(let pkg) = s.x.unparen,
-                  case .packageName(let path)? = pass.resolution.object(at: pkg.pos)?.kind,
+                  let path = pass.packagePath(of: pkg),
                   StdlibFacts.makesTemporary(path, s.sel.name) else { return nil }
         }
         return obj

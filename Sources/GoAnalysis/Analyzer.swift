@@ -278,6 +278,27 @@ public struct Pass: Sendable {
         }
     }
 
+    /// The import path of the package that identifier `id` names, if it names one. Only an
+    /// import of the identifier's own file can make a name a package's, so where no import
+    /// there has that name the answer is no without resolving the package's names (which
+    /// reads every declaration of the package).
+    public func packagePath(of id: Ident) -> String? {
+        if let i = files.firstIndex(where: { $0.contains(id.pos) }),
+           !files[i].imports.contains(where: { Pass.importName($0) == id.name }) {
+            return nil
+        }
+        if case .packageName(let path)? = resolution.object(at: id.pos)?.kind { return path }
+        return nil
+    }
+
+    /// The name an import declares in its file (nil for a dot or blank import), as the
+    /// resolution declares it.
+    static func importName(_ imp: ImportSpec) -> String? {
+        if let name = imp.name { return name.name == "." || name.name == "_" ? nil : name.name }
+        let v = imp.path.value
+        return ImportNames.defaultName(v.count >= 2 ? String(v.dropFirst().dropLast()) : "")
+    }
+
     /// The source text of a byte range of file `i`.
     public func text(_ i: Int, _ from: Pos, _ to: Pos) -> String {
         let f = files[i]

@@ -195,3 +195,37 @@ final class DriverTests: XCTestCase {
         XCTAssertEqual(report.files.map(\.path), report.files.map(\.path).sorted())
     }
 }
+
+final class PackagePathTests: XCTestCase {
+    /// `Pass.packagePath(of:)` gives an import's path for a name its file imports (renamed or
+    /// by default name), nil for a local that shadows it or a name no import of the file has
+    /// (without resolving the package's names then).
+    func testPackagePathsComeFromTheIdentifiersOwnFile() {
+        let sources = [
+            "package p\n\nimport (\n\tstr \"strings\"\n\t\"os\"\n)\n\nfunc f(os int) { _ = str.ToUpper; _ = os }\n\nfunc g() { os.Exit(0); f.x() }\n",
+            "package p\n\nfunc h() { os.Exit(1) }\n",
+        ]
+        var fset = FileSet()
+        let units = sources.enumerated().map { i, s -> SourceUnit in
+            let bytes = Array(s.utf8)
+            let parsed = GoParser.parse(name: "f\(i).go", bytes: bytes, base: fset.reserveBase(size: bytes.count))
+            return SourceUnit(path: "f\(i).go", bytes: bytes, parsed: parsed, version: .perIterationLoopVars)
+        }
+        let pass = Pass(files: units)
+        func idents(_ file: Int, _ name: String) -> [Ident] {
+            var found: [Ident] = []
+            Inspector.walk(units[file].file, pre: { n in
+                if case .expr(.ident(let id)) = n, id.name == name { found.append(id) }
+                return true
+            })
+            return found
+        }
+        // The import's own name, and its use.
+        XCTAssertEqual(idents(0, "str").map { pass.packagePath(of: $0) }, ["strings", "strings"])
+        // f's parameter os, its use, and os in g.
+        XCTAssertEqual(idents(0, "os").map { pass.packagePath(of: $0) }, [nil, nil, "os"])
+        XCTAssertEqual(idents(0, "f").map { pass.packagePath(of: $0) }, [nil, nil])
+        // The other file does not import os.
+        XCTAssertEqual(idents(1, "os").map { pass.packagePath(of: $0) }, [nil])
+    }
+}
