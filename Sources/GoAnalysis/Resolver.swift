@@ -71,8 +71,8 @@ public final class Resolution: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let made = packageNames { return made }
-        var names = Set(tables.scopes[tables.packageScope].names.keys)
-        for s in tables.scopes where s.kind == .file { names.formUnion(s.names.keys) }
+        var names = Set(tables.scopes[tables.packageScope].names)
+        for s in tables.scopes where s.kind == .file { names.formUnion(s.names) }
         packageNames = names
         return names
     }
@@ -129,7 +129,7 @@ struct ResolutionTables: Sendable {
         let id = objects.count
         objects.append(Object(kind: kind, name: name, declPos: pos, scope: scope,
                               isPackageLevel: scopes[scope].kind == .package))
-        scopes[scope].names[name] = id
+        scopes[scope].bind(name, id)
         if pos.isValid {
             if scope == packageScope, packageDefs.last.map({ $0.pos < pos }) ?? true {
                 packageDefs.append((pos, id))
@@ -157,7 +157,7 @@ struct ResolutionTables: Sendable {
     func lookup(_ name: String, from scope: Int) -> Int? {
         var s: Int? = scope
         while let i = s {
-            if let id = scopes[i].names[name] { return id }
+            if let id = scopes[i].id(of: name) { return id }
             s = scopes[i].parent
         }
         return nil
@@ -187,7 +187,7 @@ struct ResolutionTables: Sendable {
                 }
             }
         }
-        r.scopes[pkg].names.reserveCapacity(names)
+        r.scopes[pkg].reserve(names)
         r.packageDefs.reserveCapacity(names)
         // Package-level declarations first: they are visible in every file, in any order.
         for f in files {

@@ -29,11 +29,48 @@ public struct Scope: Sendable {
     public enum Kind: Sendable, Equatable { case universe, package, file, function, block }
     public var kind: Kind
     public var parent: Int?
-    public var names: [String: Int] = [:]
     public var pos: Pos
     public var end: Pos
     /// A file scope with a dot import: unresolved names may come from that package.
     public var hasDotImport = false
+    /// The names of a universe, package or file scope: many, so hashed.
+    private var table: [String: Int] = [:]
+    /// The names of a function or block scope, in order: a few, compared in place (a lookup
+    /// goes through every scope around the use, and hashing the name in each cost more).
+    private var list: [(name: String, id: Int)] = []
+
+    public init(kind: Kind, parent: Int?, pos: Pos, end: Pos) {
+        self.kind = kind
+        self.parent = parent
+        self.pos = pos
+        self.end = end
+    }
+
+    private var isLocal: Bool { kind == .function || kind == .block }
+
+    /// The object the scope itself declares `name` as, if any.
+    public func id(of name: String) -> Int? {
+        guard isLocal else { return table[name] }
+        for entry in list where entry.name == name { return entry.id }
+        return nil
+    }
+
+    /// Declares `name` as object `id` (a second declaration replaces the first).
+    mutating func bind(_ name: String, _ id: Int) {
+        guard isLocal else {
+            table[name] = id
+            return
+        }
+        if let k = list.firstIndex(where: { $0.name == name }) { list[k].id = id } else { list.append((name, id)) }
+    }
+
+    /// Room for `count` names at once.
+    mutating func reserve(_ count: Int) {
+        if isLocal { list.reserveCapacity(count) } else { table.reserveCapacity(count) }
+    }
+
+    /// Every name the scope declares.
+    public var names: [String] { isLocal ? list.map(\.name) : Array(table.keys) }
 }
 
 /// The predeclared identifiers of Go 1.27.

@@ -40,7 +40,7 @@ struct ScopeWalker {
         switch d {
         case .bad: break
         case .func(let fd):
-            if topLevel, fd.recv == nil, let id = r.scopes[r.packageScope].names[fd.name.name] {
+            if topLevel, fd.recv == nil, let id = r.scopes[r.packageScope].id(of: fd.name.name) {
                 r.recordDef(fd.name.pos, id)
             }
             funcBody(recv: fd.recv, type: fd.type, body: fd.body, pos: fd.pos, end: fd.end)
@@ -203,11 +203,11 @@ struct ScopeWalker {
             decl(d.decl, topLevel: false)
             return false
         case .labeled(let l):
-            if let ls = labelScope, let id = r.scopes[ls].names[l.label.name] { r.recordDef(l.label.pos, id) }
+            if let ls = labelScope, let id = r.scopes[ls].id(of: l.label.name) { r.recordDef(l.label.pos, id) }
             stmt(l.stmt)
             return false
         case .branch(let b):
-            if let label = b.label, let ls = labelScope, let id = r.scopes[ls].names[label.name] {
+            if let label = b.label, let ls = labelScope, let id = r.scopes[ls].id(of: label.name) {
                 r.recordUse(label.pos, id)
             }
             return false
@@ -216,7 +216,7 @@ struct ScopeWalker {
             // At least one new variable; names already declared in this scope are reused.
             for x in a.lhs {
                 guard case .ident(let id) = x else { expr(x); continue }
-                if let existing = r.scopes[scope].names[id.name] {
+                if let existing = r.scopes[scope].id(of: id.name) {
                     r.recordUse(id.pos, existing)
                 } else {
                     declare(id, .variable)
