@@ -169,7 +169,7 @@ extension Parser {
             lparen = pos
             next()
             while tok != .rparen && tok != .eof {
-                list.append(parseSpec(leadComment, keyword))
+                list.appendGrowing(parseSpec(leadComment, keyword))
             }
             rparen = expect(.rparen)
             expectSemi()
@@ -252,7 +252,7 @@ extension Parser {
             }
             prev = tok
             skippedInDecl = false
-            decls.append(parseDecl(Parser.declStart))
+            decls.appendGrowing(parseDecl(Parser.declStart))
             if skippedInDecl { skippedDecls.append(decls.count - 1) }
         }
         file.decls = decls

@@ -131,7 +131,7 @@ extension Parser {
         var list: [Expr] = []
         var ellipsis = Pos.none
         while tok != .rparen && tok != .eof && !ellipsis.isValid {
-            list.append(parseRhs())  // builtins may take a type: make(T, n), new(T)
+            list.appendGrowing(parseRhs())  // builtins may take a type: make(T, n), new(T)
             if tok == .ellipsis {
                 ellipsis = pos
                 next()
@@ -173,7 +173,7 @@ extension Parser {
         var elts: [Expr] = []
         exprLev += 1
         while tok != .rbrace && tok != .eof {
-            elts.append(parseElement())
+            elts.appendGrowing(parseElement())
             if !atComma("composite literal", .rbrace) { break }
             next()
         }

@@ -4,7 +4,7 @@ extension Parser {
     mutating func parseStmtList() -> [Stmt] {
         var list: [Stmt] = []
         while tok != .case && tok != .default && tok != .rbrace && tok != .eof {
-            list.append(parseStmt())
+            list.appendGrowing(parseStmt())
         }
         return list
     }
@@ -289,7 +289,7 @@ extension Parser {
         let typeSwitch = isTypeSwitchGuard(s2)
         let lbrace = expect(.lbrace)
         var list: [Stmt] = []
-        while tok == .case || tok == .default { list.append(parseCaseClause()) }
+        while tok == .case || tok == .default { list.appendGrowing(parseCaseClause()) }
         let rbrace = expect(.rbrace)
         expectSemi()
         let body = BlockStmt(lbrace: lbrace, list: list, rbrace: rbrace)

@@ -158,7 +158,7 @@ extension Parser {
         var list: [Field] = []
         // A field cannot start with '(' but accepting it gives better errors.
         while tok == .ident || tok == .mul || tok == .lparen {
-            list.append(parseFieldDecl())
+            list.appendGrowing(parseFieldDecl())
         }
         let rbrace = expect(.rbrace)
         return .structType(StructType(structPos: p, fields: FieldList(opening: lbrace, list: list, closing: rbrace)))
@@ -253,7 +253,7 @@ extension Parser {
             name0 = nil
             type0 = nil
             if par.name != nil || par.type != nil {
-                list.append(par)
+                list.appendGrowing(par)
                 if par.name != nil && par.type != nil { named += 1 }
                 if par.type != nil { typed += 1 }
             }
@@ -334,6 +334,7 @@ extension Parser {
         }
         // Group consecutive names that share a type into one field.
         var fields: [Field] = []
+        fields.reserveCapacity(list.count)
         var names: [Ident] = []
         var type: Expr?
         var typeStart = Pos.none
@@ -346,7 +347,7 @@ extension Parser {
                 type = t
                 typeStart = t.pos
             }
-            names.append(par.name!)
+            names.appendGrowing(par.name!)
         }
         if !names.isEmpty { fields.append(Field(doc: nil, names: names, type: type, tag: nil, comment: nil)) }
         return fields
