@@ -87,20 +87,23 @@ public struct RangeStmt: Sendable, Equatable {
 }
 
 /// A statement.
+/// The commonest statements (expression, assignment, return, block, declaration) are stored
+/// in place, the others boxed: a box is an allocation per statement, and a syntax check of
+/// GOROOT/src made 12 million.
 public enum Stmt: Sendable, Equatable {
     case bad(BadStmt)
     case empty(EmptyStmt)
-    indirect case decl(DeclStmt)
+    case decl(DeclStmt)
     indirect case labeled(LabeledStmt)
-    indirect case expr(ExprStmt)
+    case expr(ExprStmt)
     indirect case send(SendStmt)
     indirect case incDec(IncDecStmt)
-    indirect case assign(AssignStmt)
+    case assign(AssignStmt)
     indirect case go(GoStmt)
     indirect case `defer`(DeferStmt)
-    indirect case `return`(ReturnStmt)
+    case `return`(ReturnStmt)
     indirect case branch(BranchStmt)
-    indirect case block(BlockStmt)
+    case block(BlockStmt)
     indirect case `if`(IfStmt)
     indirect case caseClause(CaseClause)
     indirect case `switch`(SwitchStmt)
