@@ -31,12 +31,24 @@ public struct Ident: Sendable, Equatable {
     public var end: Pos { namePos + name.utf8.count }
 }
 
+/// Laid out to fit in place in `Expr` (29 bytes, within the stride that an identifier
+/// already takes): a boxed literal was an allocation for each.
 public struct BasicLit: Sendable, Equatable {
     public var valuePos: Pos
-    public var valueEnd: Pos
-    public var kind: TokenKind
     /// The literal's source text (raw strings keep their backquotes; CRs are removed).
     public var value: String
+    /// The source length in bytes (CRs included).
+    private var length: UInt32
+    public var kind: TokenKind
+
+    public init(valuePos: Pos, valueEnd: Pos, kind: TokenKind, value: String) {
+        self.valuePos = valuePos
+        self.value = value
+        self.length = UInt32(clamping: valueEnd.raw - valuePos.raw)
+        self.kind = kind
+    }
+
+    public var valueEnd: Pos { valuePos + Int(length) }
 }
 
 public struct BadExpr: Sendable, Equatable { public var from: Pos; public var to: Pos }
@@ -155,7 +167,7 @@ public struct FieldList: Sendable, Equatable {
 public enum Expr: Sendable, Equatable {
     case bad(BadExpr)
     case ident(Ident)
-    indirect case basicLit(BasicLit)
+    case basicLit(BasicLit)
     indirect case ellipsis(Ellipsis)
     indirect case funcLit(FuncLit)
     indirect case compositeLit(CompositeLit)
