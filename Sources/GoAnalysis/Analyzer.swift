@@ -284,19 +284,11 @@ public struct Pass: Sendable {
     /// reads every declaration of the package).
     public func packagePath(of id: Ident) -> String? {
         if let i = files.firstIndex(where: { $0.contains(id.pos) }),
-           !files[i].imports.contains(where: { Pass.importName($0) == id.name }) {
+           !files[i].imports.contains(where: { ImportNames.name(of: $0) == id.name }) {
             return nil
         }
         if case .packageName(let path)? = resolution.object(at: id.pos)?.kind { return path }
         return nil
-    }
-
-    /// The name an import declares in its file (nil for a dot or blank import), as the
-    /// resolution declares it.
-    static func importName(_ imp: ImportSpec) -> String? {
-        if let name = imp.name { return name.name == "." || name.name == "_" ? nil : name.name }
-        let v = imp.path.value
-        return ImportNames.defaultName(v.count >= 2 ? String(v.dropFirst().dropLast()) : "")
     }
 
     /// The source text of a byte range of file `i`.

@@ -217,7 +217,7 @@ struct ResolutionTables: Sendable {
         for f in files {
             let fileScope = r.addScope(.file, parent: pkg, pos: f.fileStart, end: f.fileEnd)
             for imp in f.imports {
-                let path = imp.path.value.count >= 2 ? String(imp.path.value.dropFirst().dropLast()) : ""
+                let path = ImportNames.path(of: imp)
                 if let name = imp.name {
                     if name.name == "." {
                         r.scopes[fileScope].hasDotImport = true
@@ -239,6 +239,19 @@ struct ResolutionTables: Sendable {
 
 /// Default import names: the last path element, without a `.vN`/`-go` decoration.
 public enum ImportNames {
+    /// An import's path, without its quotes.
+    public static func path(of imp: ImportSpec) -> String {
+        let v = imp.path.value
+        return v.count >= 2 ? String(v.dropFirst().dropLast()) : ""
+    }
+
+    /// The name an import declares in its file (its own or the package's default name, as the
+    /// resolution declares it); nil for a dot or blank import.
+    public static func name(of imp: ImportSpec) -> String? {
+        if let name = imp.name { return name.name == "." || name.name == "_" ? nil : name.name }
+        return defaultName(path(of: imp))
+    }
+
     public static func defaultName(_ path: String) -> String {
         let parts = path.split(separator: "/")
         var last = String(parts.last ?? Substring(path))

@@ -44,7 +44,7 @@ public enum BraceSkim {
     /// be glued to a number, which the skim reads through from its first digit), and the
     /// bytes that start comments and literals, and braces, do.
     struct Stops: Sendable {
-        /// `closingBrace`'s.
+        /// `closingBrace`'s and `isQuiet`'s.
         let block: [UInt64]
         /// `words`': braces do not stop it.
         let words: [UInt64]

@@ -59,10 +59,10 @@ public enum GoParser {
         /// The package clause and the imports only, when none of the file's tokens is a
         /// watched word and its braces pair up (`BraceSkim.isQuiet` decides; where it gives
         /// up, or a word is there, the file is parsed as `.declarations`, which
-        /// `ParsedFile.depth` then says). The declarations are not read at all, nor their syntax checked: what a
-        /// package needs of a file in which no rule can report, to be formed. The driver
-        /// parses such a file's declarations only when a rule or the name resolution asks for
-        /// them (`SourceUnit.outline`).
+        /// `ParsedFile.depth` then says). The declarations are not read at all, nor their
+        /// syntax checked: this is what a package needs of a file in which no rule can report,
+        /// to be formed. The driver parses such a file's declarations only when a rule or the
+        /// name resolution asks for them (`SourceUnit.outline`).
         case imports
     }
 
