@@ -111,6 +111,8 @@ public enum SourceWalker {
         mode == .gofmt || !(name == "vendor" || name == "testdata" || name.hasPrefix(".") || name.hasPrefix("_"))
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// A folder's entries that matter to a walk: subfolders, and Go files with their sizes.
     private static func list(_ dir: String) -> Listing {
         guard let d = opendir(dir) else { return .unreadable(errno) }
@@ -120,9 +122,9 @@ public enum SourceWalker {
             // The entry's type saves a stat for folders and for files that are not Go files
             // (a file system that does not say is asked).
             let type = entry.pointee.d_type
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // The name is read where it lies: a record is only as long as its name, so
+            // copying `d_name` (256 bytes) can read past the end of readdir's buffer.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             if type == UInt8(DT_DIR) {
                 names.append((name, true, 0))

@@ -30,15 +30,17 @@ public enum ContentFiles {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
     /// The names in a directory, without `.` and `..`, in no particular order.
     public static func list(_ path: String) -> Result<[String], FileFailure> {
         guard let dir = opendir(path) else { return .failure(FileFailure(code: errno)) }
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place: a record is only as long as its name, so copying `d_name`
+            // (256 bytes) can read past the end of readdir's buffer.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return .success(names)

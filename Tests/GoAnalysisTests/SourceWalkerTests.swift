@@ -37,4 +37,29 @@ final class SourceWalkerTests: XCTestCase {
         XCTAssertEqual(SourceWalker.folder(of: "c.go"), "")
         XCTAssertEqual(SourceWalker.expand([root.appendingPathComponent("missing").path]), [.missing(root.appendingPathComponent("missing").path)])
     }
+
+    /// Names are read where readdir leaves them: names of every length up to the longest a
+    /// file system allows, in a folder that fills readdir's buffer many times, come back whole.
+    /// (Copying the 256-byte name field read past a short record at the end of the buffer, and
+    /// crashed a walk of GOROOT/src when that buffer ended at a page's end.)
+    func testNamesOfEveryLengthInAFolderThatFillsManyBuffers() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("walker-names-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var expected: [String] = []
+        for length in 4...255 {
+            for copy in 0..<8 {
+                let name = String(repeating: Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(copy))), count: length - 3) + ".go"
+                XCTAssertTrue(FileManager.default.createFile(atPath: root.appendingPathComponent(name).path, contents: Data("package p\n".utf8)))
+                expected.append(name)
+            }
+        }
+        let found = SourceWalker.expand([root.path]).compactMap { item -> String? in
+            if case .file(let p, _) = item { return String(p.dropFirst(root.path.count + 1)) }
+            return nil
+        }
+        XCTAssertEqual(found.count, expected.count)
+        XCTAssertEqual(found, expected.sorted())
+    }
 }

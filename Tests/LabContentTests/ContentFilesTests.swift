@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+import LabContent
+
+/// ContentFiles.list reads each name where readdir leaves it (a record is only as long as its
+/// name, so copying the 256-byte name field could read past readdir's buffer).
+final class ContentFilesTests: XCTestCase {
+    func testListGivesNamesOfEveryLengthWhole() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("content-files-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        var expected: [String] = []
+        for length in 1...255 {
+            for letter in ["a", "b", "c", "d"] {
+                let name = String(repeating: letter, count: length)
+                XCTAssertTrue(FileManager.default.createFile(atPath: root.appendingPathComponent(name).path, contents: Data()))
+                expected.append(name)
+            }
+        }
+        XCTAssertEqual(try ContentFiles.list(root.path).get().sorted(), expected.sorted())
+        guard case .failure(let failure) = ContentFiles.list(root.appendingPathComponent("missing").path) else {
+            return XCTFail("a missing folder was listed")
+        }
+        XCTAssertEqual(failure.code, ENOENT)
+    }
+}
