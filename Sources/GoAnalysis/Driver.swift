@@ -49,15 +49,53 @@ extension FileOutcome.Problem {
     }
 }
 
+/// What a run read, counted file by file: the totals `--stats` prints, which stay right when
+/// the outcomes of files with nothing to say are not kept.
+public struct FileTally: Sendable, Equatable {
+    /// Files read (a path that could not be is not counted).
+    public var files = 0
+    public var bytes = 0
+    /// Lines, when the driver `countsLines`.
+    public var lines = 0
+
+    public init() {}
+
+    public mutating func add(_ o: FileOutcome) {
+        guard o.problem == nil else { return }
+        files += 1
+        bytes += o.size
+        lines += o.lineCount
+    }
+
+    public mutating func add(_ other: FileTally) {
+        files += other.files
+        bytes += other.bytes
+        lines += other.lines
+    }
+}
+
 /// The result of analysing a set of paths.
 public struct AnalysisReport: Sendable {
+    /// The outcomes, sorted by path: from `Driver.run`, only those with something to say (a
+    /// problem with the path, syntax errors, findings or a fix; every file's with
+    /// `Driver.keepsSources`). The others are only counted in `tally`, so what a run over a
+    /// large tree holds does not grow with its number of files.
     public var files: [FileOutcome]
+    /// Every file read, whether its outcome is in `files` or not.
+    public var tally: FileTally
     public var wallSeconds: Double
+    /// A report of all of `files` (an in-memory run keeps every outcome).
     public init(files: [FileOutcome], wallSeconds: Double) {
+        var tally = FileTally()
+        files.forEach { tally.add($0) }
+        self.init(files: files, tally: tally, wallSeconds: wallSeconds)
+    }
+    public init(files: [FileOutcome], tally: FileTally, wallSeconds: Double) {
         self.files = files
+        self.tally = tally
         self.wallSeconds = wallSeconds
     }
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
+    public var totalBytes: Int { tally.bytes }
     public var findings: Int { files.reduce(0) { $0 + $1.diagnostics.count } }
 }
 
@@ -104,6 +142,10 @@ public struct Driver: Sendable {
     /// Whether each outcome counts its file's lines (`FileOutcome.lineCount`, for `deferlab
     /// parse --stats`): a line table for every file, which a run that reports none skips.
     public var countsLines = false
+    /// Whether every file's outcome keeps its bytes and stays in the report (`fix -p` prints a
+    /// file with nothing to fix as it is); otherwise only the outcomes with something to say
+    /// are kept (see `AnalysisReport.files`).
+    public var keepsSources = false
 
     public init(analyzers: [Analyzer]) {
         self.analyzers = analyzers.sorted { $0.precedence < $1.precedence }
@@ -114,58 +156,66 @@ public struct Driver: Sendable {
     /// which runs no analyzer and so only reads and parses).
     public func run(paths: [String], walk: SourceWalker.Mode = .goCommand) -> AnalysisReport {
         let start = Date()
-        let items = SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: walk)
-        var outcomes: [FileOutcome] = []
-        var folders: [String: [(index: Int, path: String, size: Int)]] = [:]
+        var problems: [FileOutcome] = []
+        var folders: [String: [(path: String, size: Int)]] = [:]
         var folderOrder: [String] = []
-        for item in items {
+        // Files named as arguments (not found by a walk) are always read whole.
+        var namedFiles = Set<String>()
+        for item in SourceWalker.expand(paths.isEmpty ? ["./..."] : paths, mode: walk) {
             switch item {
-            case .missing(let p): outcomes.append(FileOutcome(path: p, problem: .missing))
-            case .notFileOrDirectory(let p): outcomes.append(FileOutcome(path: p, problem: .notFileOrDirectory))
-            case .unreadableDirectory(let p, let e): outcomes.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
+            case .missing(let p): problems.append(FileOutcome(path: p, problem: .missing))
+            case .notFileOrDirectory(let p): problems.append(FileOutcome(path: p, problem: .notFileOrDirectory))
+            case .unreadableDirectory(let p, let e): problems.append(FileOutcome(path: p, problem: .unreadable(FileReader.describe(e))))
             case .file(let p, let size):
                 let dir = SourceWalker.folder(of: p)
                 if folders[dir] == nil { folderOrder.append(dir) }
-                folders[dir, default: []].append((outcomes.count, p, size))
-                outcomes.append(FileOutcome(path: p))
+                folders[dir, default: []].append((p, size))
+                if paths.contains(p) { namedFiles.insert(p) }
             }
         }
+        let named = namedFiles
         // A package never spans folders: each folder is read, parsed, analysed and released on
         // one worker. Files are parsed as outlines (the prefilter): without the bodies and
         // literal values that hold none of the rules' words; a folder without any of those
         // words only reports its syntax errors, and every folder of a syntax check is parsed
         // whole one file at a time. The trees of a folder under analysis are held together,
-        // within a budget shared by the workers. So memory depends on the largest folder and
-        // the budget, not on the size of the tree.
-        // Files named as arguments (not found by a walk) are always read whole.
-        let named = Set(items.compactMap { item -> String? in
-            if case .file(let p, _) = item, paths.contains(p) { return p }
-            return nil
-        })
+        // within a budget shared by the workers, and a worker keeps of its files only the
+        // outcomes with something to say. So memory depends on the largest folder and the
+        // budget, not on the size of the tree.
         // Largest folders first, so no worker is left with a big one at the end.
-        let work = folderOrder.map { folders[$0]! }
-            .map { files in (files: files.map { ($0.index, $0.path) }, bytes: files.reduce(0) { $0 + $1.size }) }
+        let work = folderOrder.map { folders.removeValue(forKey: $0)! }
+            .map { files in (paths: files.map(\.path), bytes: files.reduce(0) { $0 + $1.size }) }
             .sorted { $0.bytes > $1.bytes }
         let done = streaming
-            ? Driver.budgetedMap(work.map(\.files), costs: work.map(\.bytes),
+            ? Driver.budgetedMap(work.map(\.paths), costs: work.map(\.bytes),
                                  budget: analyzers.isEmpty ? Driver.syntaxCheckBudget : treeBudget,
                                  oneWorkerAbove: analyzers.isEmpty ? Int.max : Driver.oneWorkerAbove) { files in
                 self.processFolder(files, named: named)
             }
-            : [batch(work.flatMap(\.files), named: named)]
-        for results in done {
-            for (index, outcome) in results { outcomes[index] = outcome }
+            : [batch(work.flatMap(\.paths), named: named)]
+        var outcomes = problems
+        var tally = FileTally()
+        for kept in done {
+            outcomes += kept.outcomes
+            tally.add(kept.tally)
         }
         outcomes.sort { $0.path < $1.path }
-        return AnalysisReport(files: outcomes, wallSeconds: Date().timeIntervalSince(start))
+        return AnalysisReport(files: outcomes, tally: tally, wallSeconds: Date().timeIntervalSince(start))
+    }
+
+    /// The outcomes a worker keeps of the files it read (those with something to say, or all
+    /// with `keepsSources`), and the count of every file it read.
+    struct Kept: Sendable {
+        var outcomes: [FileOutcome] = []
+        var tally = FileTally()
     }
 
     /// Every file read first, then parsed and analysed together: the reference the streamed
     /// run must equal (`streaming` off).
-    func batch(_ files: [(index: Int, path: String)], named: Set<String> = []) -> [(Int, FileOutcome)] {
-        let (sources, indices, failed) = readAll(files)
+    func batch(_ files: [String], named: Set<String> = []) -> Kept {
+        let (sources, failed) = readAll(files)
         let parsed = parseAll(sources, parallel: true, outlines: true, named: named)
-        return failed + zip(analyze(parsed, parallel: true), sources).enumerated().map { k, pair in (indices[k], kept(pair.0, pair.1.bytes)) }
+        return keep(failed, zip(analyze(parsed, parallel: true), sources).map { kept($0, $1.bytes) })
     }
 
     /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
@@ -181,41 +231,49 @@ public struct Driver: Sendable {
 
     /// Reads, parses and analyses the files of one folder on the calling (big-stack) thread,
     /// and keeps of each only what the output needs.
-    func processFolder(_ files: [(index: Int, path: String)], named: Set<String> = []) -> [(Int, FileOutcome)] {
+    func processFolder(_ files: [String], named: Set<String> = []) -> Kept {
         // A syntax check needs one tree at a time: read, parse, keep what the output needs.
         if analyzers.isEmpty {
-            return files.map { f in
-                switch read(f) {
-                case .success(let b): return (f.index, kept(syntaxOnly((f.path, b)), b))
+            return keep([], files.map { path in
+                switch read(path) {
+                case .success(let b): return kept(syntaxOnly((path, b)), b)
                 case .failure(let problem): return problem.outcome
                 }
-            }
+            })
         }
-        let (sources, indices, failed) = readAll(files)
+        let (sources, failed) = readAll(files)
         // Files are outlines (see `parse`). When no file of the folder holds a reported rule's
         // word, only their syntax (as far as an outline reads it) is reported; no packages,
         // no rules.
         let parsed = parseAll(sources, parallel: false, outlines: true, named: named)
         let words = filter?.tokens ?? []
         let analysed = analyze(parsed, parallel: false, syntaxOnly: !parsed.contains { Driver.holds($0.parsed, words) })
-        return failed + analysed.enumerated().map { k, o in (indices[k], kept(o, sources[k].bytes)) }
+        return keep(failed, zip(analysed, sources).map { kept($0, $1.bytes) })
     }
 
-    /// The files read, with their indices, and the outcomes of those that could not be.
-    private func readAll(_ files: [(index: Int, path: String)])
-        -> (sources: [(path: String, bytes: [UInt8])], indices: [Int], failed: [(Int, FileOutcome)]) {
+    /// The files read, and the outcomes of those that could not be.
+    private func readAll(_ files: [String]) -> (sources: [(path: String, bytes: [UInt8])], failed: [FileOutcome]) {
         var sources: [(path: String, bytes: [UInt8])] = []
-        var indices: [Int] = []
-        var failed: [(Int, FileOutcome)] = []
-        for f in files {
-            switch read(f) {
-            case .success(let b):
-                sources.append((f.path, b))
-                indices.append(f.index)
+        var failed: [FileOutcome] = []
+        for path in files {
+            switch read(path) {
+            case .success(let b): sources.append((path, b))
             case .failure(let problem): failed.append(problem.outcome)
             }
         }
-        return (sources, indices, failed)
+        return (sources, failed)
+    }
+
+    /// Counts every outcome and keeps those with something to say (all with `keepsSources`).
+    private func keep(_ failed: [FileOutcome], _ outcomes: [FileOutcome]) -> Kept {
+        var k = Kept(outcomes: failed)
+        for o in outcomes {
+            k.tally.add(o)
+            if keepsSources || o.problem != nil || !o.diagnostics.isEmpty || !o.syntaxErrors.isEmpty || o.fixed != nil {
+                k.outcomes.append(o)
+            }
+        }
+        return k
     }
 
     /// A syntax check holds one tree per worker at a time; its folders are scheduled within
@@ -234,16 +292,16 @@ public struct Driver: Sendable {
 
 extension Driver {
 
-    private func read(_ f: (index: Int, path: String)) -> Result<[UInt8], ReadProblem> {
-        switch FileReader.read(f.path) {
+    private func read(_ path: String) -> Result<[UInt8], ReadProblem> {
+        switch FileReader.read(path) {
         case .success(let b): return .success(b)
-        case .failure(.isDirectory): return .failure(ReadProblem(outcome: (f.index, FileOutcome(path: f.path, problem: .isDirectory))))
+        case .failure(.isDirectory): return .failure(ReadProblem(outcome: FileOutcome(path: path, problem: .isDirectory)))
         case .failure(.errno(let e)):
-            return .failure(ReadProblem(outcome: (f.index, FileOutcome(path: f.path, problem: .unreadable(FileReader.describe(e))))))
+            return .failure(ReadProblem(outcome: FileOutcome(path: path, problem: .unreadable(FileReader.describe(e)))))
         }
     }
 
-    private struct ReadProblem: Error { var outcome: (Int, FileOutcome) }
+    private struct ReadProblem: Error { var outcome: FileOutcome }
 
     /// A file's outcome when no rule can report in it: its syntax errors.
     private func syntaxOnly(_ source: (path: String, bytes: [UInt8])) -> FileOutcome {
@@ -265,7 +323,7 @@ extension Driver {
         } else if countsLines {
             o.lineCount = Driver.lineCount(bytes)
         }
-        if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil {
+        if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil && !keepsSources {
             o.bytes = []
             o.source = nil
         }

@@ -76,7 +76,7 @@ public enum FixCommand {
         if r.stats {
             let texts = Catalog(lang)
             let ms = Int((result.report.wallSeconds * 1000).rounded())
-            let line = "\(texts(.statsFiles)): \(result.report.files.count)  \(texts(.statsBytes)): \(result.report.totalBytes)  "
+            let line = "\(texts(.statsFiles)): \(result.report.tally.files)  \(texts(.statsBytes)): \(result.report.totalBytes)  "
                 + "\(texts(.statsFindings)): \(result.findings.count)  \(texts(.statsTime)): \(ms) ms"
             if r.options.mode == .print || r.format != .text { out.error(line) } else { out.line(line) }
         }

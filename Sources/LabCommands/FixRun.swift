@@ -54,6 +54,8 @@ public enum FixRun {
         driver.fixes = policy(options)
         driver.prefilter = options.shortcuts
         driver.streaming = options.shortcuts
+        // `-p` prints the file even when there is nothing to fix.
+        driver.keepsSources = options.mode == .print
         return collect(driver.run(paths: paths), driver.analyzers, driver.fixes)
     }
 

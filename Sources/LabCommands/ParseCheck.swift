@@ -18,12 +18,15 @@ public struct FileCheck: Sendable {
 
 /// The result of `deferlab parse`.
 public struct ParseReport: Sendable {
+    /// The paths with syntax errors or a problem, sorted (a file without errors is only counted).
     public var files: [FileCheck]
+    /// Every file checked.
+    public var tally: FileTally
     public var wallSeconds: Double
 
-    public var fileCount: Int { files.filter { $0.problem == nil }.count }
-    public var totalBytes: Int { files.reduce(0) { $0 + $1.bytes } }
-    public var totalLines: Int { files.reduce(0) { $0 + $1.lines } }
+    public var fileCount: Int { tally.files }
+    public var totalBytes: Int { tally.bytes }
+    public var totalLines: Int { tally.lines }
     public var filesWithErrors: Int { files.filter { !$0.errors.isEmpty }.count }
 
     /// 2 for I/O problems, else 1 when any file has a syntax error, else 0.
@@ -45,7 +48,7 @@ public enum ParseCheck {
         let files = report.files.map { f -> FileCheck in
             FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem, bytes: f.size, lines: f.lineCount)
         }
-        return ParseReport(files: files, wallSeconds: report.wallSeconds)
+        return ParseReport(files: files, tally: report.tally, wallSeconds: report.wallSeconds)
     }
 
     public static func activeProcessorCount() -> Int {

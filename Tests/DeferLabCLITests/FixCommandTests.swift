@@ -122,6 +122,33 @@ final class FixCommandTests: XCTestCase {
         XCTAssertEqual(stdin.stdout, p.stdout)
     }
 
+    /// `-p` prints a file with nothing to fix as it is, as gofmt prints every file it is given
+    /// (an editor that replaces its buffer with the output must not get an empty one).
+    func testPrintOfAFileWithNothingToFixIsTheFile() throws {
+        let clean = "package a\n\nfunc f() {}\n"
+        let dir = try project(["a.go": clean])
+        let p = try CLI.run(["fix", "-p", "a.go"], in: dir)
+        XCTAssertEqual(p.status, 0, p.stderr)
+        XCTAssertEqual(p.stdout, clean)
+    }
+
+    /// `--stats` counts every file read, also those with nothing to report (whose outcomes the
+    /// driver does not keep).
+    func testStatsCountFilesWithNothingToReport() throws {
+        let files = ["a.go": Self.loop, "b.go": "package p\n\nfunc g() {}\n", "c.go": "package p\n"]
+        let dir = try project(files)
+        let bytes = files.values.map(\.utf8.count).reduce(0, +)
+        // Lines as wc -l counts them, plus an unterminated last line.
+        let lines = files.values.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count - ($0.hasSuffix("\n") ? 1 : 0) }
+            .reduce(0, +)
+        let fix = try CLI.run(["fix", "--stats", "--lang", "en", "."], in: dir)
+        XCTAssertEqual(fix.status, 1)
+        XCTAssertTrue(fix.stdout.contains("files: 3  bytes: \(bytes)  findings: 1"), fix.stdout)
+        let parse = try CLI.run(["parse", "--stats", "--lang", "en", "."], in: dir)
+        XCTAssertEqual(parse.status, 0)
+        XCTAssertTrue(parse.stdout.hasPrefix("files: 3  lines: \(lines)  bytes: \(bytes)  files with syntax errors: 0"), parse.stdout)
+    }
+
     func testJSONAndSARIF() throws {
         let dir = try project(["a.go": Self.loop.replacingOccurrences(of: "// Sizes", with: "// Größe: Sizes")])
         let json = try CLI.run(["fix", "--json", "a.go"], in: dir)
