@@ -305,7 +305,7 @@ extension Driver {
 
     /// A file's outcome when no rule can report in it: its syntax errors.
     private func syntaxOnly(_ source: (path: String, bytes: [UInt8])) -> FileOutcome {
-        let parsed = GoParser.parseOnCurrentThread(name: source.path, bytes: source.bytes, base: 1, comments: false)
+        let parsed = GoParser.parseOnCurrentThread(name: source.path, bytes: source.bytes, base: 1, depth: .syntax, comments: false)
         var o = FileOutcome(path: source.path, bytes: source.bytes)
         o.syntaxErrors = parsed.errors
         o.source = parsed.source

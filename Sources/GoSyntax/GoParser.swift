@@ -64,6 +64,11 @@ public enum GoParser {
         /// to be formed. The driver parses such a file's declarations only when a rule or the
         /// name resolution asks for them (`SourceUnit.outline`).
         case imports
+        /// Every token parsed and its syntax checked, as `.full`, but each statement and each
+        /// composite literal element is dropped once parsed: the tree keeps the declarations
+        /// with empty bodies and literal values. A syntax check needs no more, and freeing
+        /// a statement's few nodes at once is far cheaper than freeing a file's tree.
+        case syntax
     }
 
     /// Parses one Go source file. Never fails: bad input yields a partial tree and errors.
@@ -93,7 +98,8 @@ public enum GoParser {
             let tokenWords = TokenWords(words)
             let depth = depth == .imports && !BraceSkim.isQuiet(buf, tokenWords) ? .declarations : depth
             var p = Parser(src: buf, base: base, lineStarts: lines, watch: tokenWords,
-                           skipBodies: depth == .declarations, importsOnly: depth == .imports, keepComments: comments)
+                           skipBodies: depth == .declarations, importsOnly: depth == .imports, dropsBodies: depth == .syntax,
+                           keepComments: comments)
             let file = p.parseFile()
             let source = comments ? SourceFile(name: name, base: base, size: buf.count, lineStarts: lines)
                 : SourceFile(name: name, base: base, bytes: bytes)

@@ -63,6 +63,9 @@ struct Parser {
     var skipping: Bool
     /// Whether the file is read no further than its imports (`GoParser.Depth.imports`).
     let importsOnly: Bool
+    /// Whether statements and composite literal elements are dropped once parsed
+    /// (`GoParser.Depth.syntax`).
+    let dropsBodies: Bool
     /// Whether the top-level declaration being parsed left something out.
     var skippedInDecl = false
     /// The indices of the top-level declarations that left something out, in order.
@@ -72,12 +75,13 @@ struct Parser {
     let keepComments: Bool
 
     init(src: UnsafeBufferPointer<UInt8>, base: Int, lineStarts: [Int], watch: TokenWords = TokenWords([]), skipBodies: Bool = false,
-         importsOnly: Bool = false, keepComments: Bool = true) {
+         importsOnly: Bool = false, dropsBodies: Bool = false, keepComments: Bool = true) {
         self.src = src
         self.base = base
         self.lineStarts = lineStarts
         self.skipping = skipBodies
         self.importsOnly = importsOnly
+        self.dropsBodies = dropsBodies
         self.keepComments = keepComments
         self.watch = watch
         self.watched = Array(repeating: [], count: watch.words.count)

@@ -173,7 +173,8 @@ extension Parser {
         var elts: [Expr] = []
         exprLev += 1
         while tok != .rbrace && tok != .eof {
-            elts.appendGrowing(parseElement())
+            let e = parseElement()
+            if !dropsBodies { elts.appendGrowing(e) }
             if !atComma("composite literal", .rbrace) { break }
             next()
         }

@@ -4,7 +4,8 @@ extension Parser {
     mutating func parseStmtList() -> [Stmt] {
         var list: [Stmt] = []
         while tok != .case && tok != .default && tok != .rbrace && tok != .eof {
-            list.appendGrowing(parseStmt())
+            let s = parseStmt()
+            if !dropsBodies { list.appendGrowing(s) }
         }
         return list
     }

@@ -42,6 +42,9 @@ final class ParserErrorTests: XCTestCase {
         for e in got where !expected.contains(where: { $0.0 == e.0 }) {
             XCTFail("unexpected error \(parsed.source.position(ofOffset: e.0)): \(e.1)", file: file, line: line)
         }
+        // A syntax check (`deferlab parse`: statements dropped once parsed, no comments) reports the same.
+        let checked = BigStack.run { GoParser.parseOnCurrentThread(name: "x.go", bytes: bytes, depth: .syntax, comments: false) }
+        XCTAssertEqual(checked.formattedErrors, parsed.formattedErrors, "depth .syntax", file: file, line: line)
     }
 
     func testMissingThings() {

@@ -517,6 +517,34 @@ final class ParserTests: XCTestCase {
         }
     }
 
+    /// `.syntax` parses every statement and literal element, and drops each once parsed: the
+    /// declarations are those of the whole tree (same places), bodies and literal values are
+    /// empty, and the errors — also those inside bodies and literals — are the same.
+    func testSyntaxDepthKeepsDeclarationsAndErrorsAndDropsBodies() {
+        let good = "package p\n\nimport \"os\"\n\nvar t = []int{1, 2, 3}\n\nfunc F(a int) (int, error) {\n\tfor i := range a {\n\t\tdefer os.Exit(i)\n\t}\n\treturn a, nil\n}\n"
+        let full = GoParser.parse(name: "x.go", bytes: Array(good.utf8))
+        let checked = GoParser.parse(name: "x.go", bytes: Array(good.utf8), depth: .syntax)
+        XCTAssertEqual(checked.errors, [])
+        XCTAssertEqual(checked.file.decls.count, full.file.decls.count)
+        XCTAssertEqual(checked.file.decls.map { [$0.pos, $0.end] }, full.file.decls.map { [$0.pos, $0.end] })
+        guard case .func(let f) = checked.file.decls.last, case .gen(let v) = checked.file.decls[1],
+              case .value(let spec) = v.specs.first, case .compositeLit(let lit) = spec.values.first else {
+            return XCTFail("unexpected declarations: \(checked.file.decls)")
+        }
+        XCTAssertEqual(f.body?.list.count, 0)
+        XCTAssertEqual(lit.elts.count, 0)
+        XCTAssertLessThan(nodes(checked.file).count, nodes(full.file).count)
+        for bad in [
+            "package p\n\nfunc f() {\n\tfor {\n\t\tx := \n\t}\n\tif y { z w }\n}\n",
+            "package p\n\nvar m = map[int]int{1: 2 3: 4, 5: func() { go }()}\n\nfunc g() { select { case } }\n",
+            "package p\n\nfunc h() {\n\tswitch x := y.(type) {\n\tcase int:\n\t\treturn 1,\n\t}\n",
+        ] {
+            let want = GoParser.parse(name: "x.go", bytes: Array(bad.utf8)).formattedErrors
+            XCTAssertFalse(want.isEmpty, bad)
+            XCTAssertEqual(GoParser.parse(name: "x.go", bytes: Array(bad.utf8), depth: .syntax).formattedErrors, want, bad)
+        }
+    }
+
     /// Line starts: only a newline starts a line, and a newline at the very end starts none.
     func testLineStarts() {
         func starts(_ s: String) -> [Int] { Array(s.utf8).withUnsafeBufferPointer { SourceFile.lineStarts(of: $0) } }
