@@ -195,8 +195,9 @@ struct Parser {
     /// the lead comment (own lines, directly above the next token) and the line comment
     /// (after the previous token on its line).
     mutating func next() {
-        leadComment = nil
-        lineComment = nil
+        // (Tested first: assigning nil releases the old value, a runtime call on every token.)
+        if leadComment != nil { leadComment = nil }
+        if lineComment != nil { lineComment = nil }
         let prev = pos
         next0()
         guard tok == .comment else { return }
