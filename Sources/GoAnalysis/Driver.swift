@@ -276,9 +276,9 @@ public struct Driver: Sendable {
         return k
     }
 
-    /// A syntax check holds one tree per worker at a time; its folders are scheduled within
-    /// 14 MB of source (measured on four copies of GOROOT/src: 86–88 MB in every run; with
-    /// fix's 8 MB and its stretch, 88 or 114 MB from run to run, cause not pinned down).
+    /// A syntax check holds one file per worker at a time, and of its tree only the
+    /// declarations (`GoParser.Depth.syntax`); its folders are scheduled within 14 MB of source
+    /// (four copies of GOROOT/src: 42-43 MB max RSS, one copy 36-37 MB).
     static let syntaxCheckBudget = 14 << 20
 
     /// Folders of more source than this are analysed by one worker only (the first to take
