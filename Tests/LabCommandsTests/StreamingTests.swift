@@ -25,7 +25,8 @@ final class StreamingTests: XCTestCase {
         guard !trees.isEmpty else { throw XCTSkip("DEFERLAB_SHORTCUT_TREES names no trees") }
         for tree in trees {
             let r = try compare(tree + "/...")
-            print("\(tree): \(r.report.files.count) files, \(r.findings.count) findings, the same with and without the shortcuts")
+            print("\(tree): \(r.report.tally.files) files (\(r.report.files.count) with something to report), \(r.findings.count) findings, "
+                  + "the same with and without the shortcuts")
         }
     }
 
