@@ -48,7 +48,13 @@ struct Fix: ParsableCommand {
             throw ValidationError(UI.help(.fixUnknownFormat, format))
         }
         if unsafeFixes && modes == 0 { throw ValidationError(UI.help(.fixUnsafeNeedsMode)) }
-        if printSource && paths.count != 1 { throw ValidationError(UI.help(.fixPrintOneFile)) }
+        // -p prints one file: a folder or a pattern names many (as two paths do).
+        if printSource && (paths.count != 1 || Self.namesManyFiles(paths[0])) { throw ValidationError(UI.help(.fixPrintOneFile)) }
+    }
+
+    static func namesManyFiles(_ path: String) -> Bool {
+        var st = stat()
+        return path == "..." || path.hasSuffix("/...") || stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
     }
 
     mutating func run() throws {

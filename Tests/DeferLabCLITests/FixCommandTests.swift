@@ -236,6 +236,13 @@ final class FixCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("nope"), unknown.stderr)
         XCTAssertEqual(try CLI.run(["fix", "-d", "-w", "a.go"], in: dir).status, 2)
         XCTAssertEqual(try CLI.run(["fix", "-p", "a.go", "b.go"], in: dir).status, 2)
+        // A folder or a pattern names many files too (it printed the first one alone).
+        for many in [".", "./...", dir.path] {
+            let p = try CLI.run(["fix", "-p", "--lang", "en", many], in: dir)
+            XCTAssertEqual(p.status, 2, many)
+            XCTAssertEqual(p.stdout, "", many)
+            XCTAssertTrue(p.stderr.contains("-p takes exactly one file"), p.stderr)
+        }
         let stats = try CLI.run(["fix", "--stats", "--lang", "en", "a.go"], in: dir)
         XCTAssertTrue(stats.stdout.contains("findings: 1"), stats.stdout)
     }
