@@ -2,6 +2,7 @@ import CLibEdit
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import Synchronization
 #endif
 
 /// What reading one line gave.
@@ -39,7 +40,17 @@ public final class PlainLineReader: LineReader {
 enum EditLineCallbacks {
     nonisolated(unsafe) static var prompt: UnsafeMutablePointer<CChar>? = strdup("> ")
     nonisolated(unsafe) static var completer: ((String) -> [String])?
-    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+    /// 1 once SIGINT came: set by the signal handler, cleared by the shell, polled by a
+    /// runner's thread while a program runs. Hence an atomic (lock-free, so the handler may
+    /// store to it; a plain variable read on another thread is a data race, which
+    /// ThreadSanitizer reported).
+    static var interrupted: Int32 {
+        get { interruptFlag.load(ordering: .relaxed) }
+        set { interruptFlag.store(newValue, ordering: .relaxed) }
+    }
+    /// (Made before the handler is installed: a static's first use runs its initializer,
+    /// which a signal handler must not.)
+    static let interruptFlag = Atomic<Int32>(0)
 }
 
 /// libedit line editing: history (loaded from and saved to a file), Tab completion, Ctrl-C
@@ -93,6 +104,7 @@ public final class EditLineReader: LineReader {
 
     /// SIGINT without SA_RESTART: `el_gets` returns, and the shell asks again.
     private static func installInterruptHandler() {
+        EditLineCallbacks.interrupted = 0
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in EditLineCallbacks.interrupted = 1 }
         sigemptyset(&action.sa_mask)
