@@ -129,102 +129,101 @@ public enum BraceSkim {
     /// The offset of the `}` that closes the block whose `{` ends just before `start`, when
     /// the block holds none of `words` as a token; nil when it holds one or the skim gave up.
     static func closingBrace(_ src: UnsafeBufferPointer<UInt8>, from start: Int, words: TokenWords) -> Int? {
-        words.skimClasses.withUnsafeBufferPointer { cls in words.skimStops.block.withUnsafeBufferPointer { stop in
-            let n = src.count
-            var i = start
-            var depth = 1
-            // The byte before `start` is the block's `{`.
-            precondition(start > 0, "a block's contents follow its brace")
-            while true {
-                // Most bytes are nothing to the skim: a loop of their own.
-                i = nextStop(stop, src, from: i)
-                guard i < n else { return nil }
-                switch cls[Int(src[i])] {
-                case wordStart:
-                    if match(src, i, words) != .none { return nil }
-                    i += 1
-                case digit:
-                    guard let next = pastNumber(src, i, cls, words) else { return nil }
-                    i = next
-                case open:
-                    depth += 1
-                    i += 1
-                case close:
-                    depth -= 1
-                    if depth == 0 { return i }
-                    i += 1
-                default:
-                    guard let next = skipQuoted(src, at: i, cls[Int(src[i])]) else { return nil }
-                    i = next
-                }
-            }
-        } }
+        // The byte before `start` is the block's `{`.
+        precondition(start > 0, "a block's contents follow its brace")
+        if case .closed(let at) = skim(src, from: start, depth: 1, words, quiet: true) { return at }
+        return nil
     }
 
     /// The offsets of the file's tokens that are one of `words`, in order; nil when the skim
     /// gave up (a literal or comment left open, a word glued to a number): the caller then
     /// asks the scanner.
     public static func words(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> [Int]? {
-        scan(src, words, quiet: false)
+        if case .end(let found) = skim(src, from: 0, depth: 0, words, quiet: false) { return found }
+        return nil
     }
 
     /// Whether none of the file's tokens is one of `words` and its braces pair up (outside
     /// comments and literals): false when a word is found or the skim gives up. A file cut
     /// short inside a block is no quiet one, so its parse reports it.
     public static func isQuiet(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords) -> Bool {
-        scan(src, words, quiet: true) == []
+        if case .end(let found) = skim(src, from: 0, depth: 0, words, quiet: true) { return found.isEmpty }
+        return false
     }
 
-    /// `words`, or with `quiet` only up to the first word found, with braces counted: nil also
-    /// when they do not pair up.
-    private static func scan(_ src: UnsafeBufferPointer<UInt8>, _ words: TokenWords, quiet: Bool) -> [Int]? {
+    /// How a skim ended.
+    private enum Skim {
+        /// At the offset of the `}` that closed the block the skim started in.
+        case closed(Int)
+        /// At the end of the source, with the braces paired, and the words' offsets found.
+        case end([Int])
+        /// A word found by a `quiet` skim, unpaired braces, a literal or comment left open, or
+        /// a word glued to a number.
+        case gaveUp
+    }
+
+    /// The skim's one loop, from `start` at brace depth `depth` (> 0: inside a block, which
+    /// ends the skim when it closes). Without `quiet` it records the words' offsets and
+    /// passes over braces (they are counted only where they stop the loop: at the first byte);
+    /// with it, braces are counted and the first word ends the skim.
+    @inline(__always)
+    private static func skim(_ src: UnsafeBufferPointer<UInt8>, from start: Int, depth startDepth: Int, _ words: TokenWords,
+                             quiet: Bool) -> Skim {
         let table = quiet ? words.skimStops.block : words.skimStops.words
-        return words.skimClasses.withUnsafeBufferPointer { cls in table.withUnsafeBufferPointer { stop -> [Int]? in
+        return words.skimClasses.withUnsafeBufferPointer { cls in table.withUnsafeBufferPointer { stop -> Skim in
             let n = src.count
             var found: [Int] = []
-            var depth = 0
-            // The first byte has no byte before it: its class alone says whether it stops.
-            var i = 0
-            if n > 0 {
+            var depth = startDepth
+            var i = start
+            // The first byte of the file has no byte before it: its class alone says whether it stops.
+            if i == 0 && n > 0 {
                 let c = cls[Int(src[0])]
                 if c == other || !quiet && (c == open || c == close) { i = 1 }
             }
             while true {
                 if i > 0 { i = nextStop(stop, src, from: i) }
-                guard i < n else { return depth == 0 ? found : nil }
+                guard i < n else { return ended(depth, startDepth, found) }
                 let c = cls[Int(src[i])]
                 switch c {
                 case wordStart:
                     switch match(src, i, words) {
                     case .none: break
                     case .token:
+                        if quiet { return .gaveUp }
                         found.append(i)
-                        if quiet { return found }
-                    case .unknown: return nil
+                    case .unknown: return .gaveUp
                     }
                     i += 1
                 case digit:
-                    guard let next = pastNumber(src, i, cls, words) else { return nil }
+                    guard let next = pastNumber(src, i, cls, words) else { return .gaveUp }
                     i = next
                 case open:
                     depth += 1
                     i += 1
                 case close:
                     depth -= 1
-                    if depth < 0 { return nil }
+                    if depth == 0 && startDepth > 0 { return .closed(i) }
+                    if depth < 0 { return .gaveUp }
                     i += 1
                 case slash where i + 1 < n && src[i + 1] == 0x2F:
                     // A line comment may end the file.
-                    guard let nl = find(0x0A, src, from: i + 2) else { return depth == 0 ? found : nil }
+                    guard let nl = find(0x0A, src, from: i + 2) else { return ended(depth, startDepth, found) }
                     i = nl + 1
                 case slash where i + 1 == n:
-                    return depth == 0 ? found : nil
+                    return ended(depth, startDepth, found)
                 default:
-                    guard let next = skipQuoted(src, at: i, c) else { return nil }
+                    guard let next = skipQuoted(src, at: i, c) else { return .gaveUp }
                     i = next
                 }
             }
         } }
+    }
+
+    /// The end of the source reached at brace depth `depth`: the end of a file whose braces
+    /// pair up, or a block that did not close.
+    @inline(__always)
+    private static func ended(_ depth: Int, _ startDepth: Int, _ found: [Int]) -> Skim {
+        depth == 0 && startDepth == 0 ? .end(found) : .gaveUp
     }
 
     /// Past the comment or literal that starts at `i` (class `c`; a slash that starts neither
