@@ -78,7 +78,7 @@ let package = Package(
             dependencies: ["DeferRules", "GoAnalysis", "GoSyntax", "GoToolchain", "TestSupport"],
             exclude: ["testdata", "trace"]
         ),
-        .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain"]),
+        .testTarget(name: "LabContentTests", dependencies: ["LabContent", "GoToolchain", "TestSupport"]),
         .testTarget(name: "LabLessonsTests", dependencies: ["LabLessons", "LabContent", "DeferRules", "GoToolchain", "LabText", "LabRunner", "TestSupport"]),
         .testTarget(name: "LabRunnerTests", dependencies: ["LabRunner", "LabContent", "GoToolchain"],
                     exclude: ["programs"]),

@@ -11,7 +11,7 @@ extension Pass {
         guard case .selector(let sel) = call.fun.unparen, names.contains(sel.sel.name),
               case .ident(let x) = sel.x else { return false }
         // In a file that does not import the package, nothing need be resolved to say no.
-        if let i = files.firstIndex(where: { $0.contains(x.pos) }), !imports(i, pkg) {
+        if let i = file(holding: x.pos), !imports(i, pkg) {
             return false
         }
         return resolution.isPackage(x.pos, path: pkg)
@@ -66,13 +66,13 @@ extension Pass {
         guard case .selector(let sel) = c.fun.unparen,
               ["Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"].contains(sel.sel.name),
               case .ident(let x) = sel.x.unparen,
-              files.firstIndex(where: { $0.contains(x.pos) }).map({ imports($0, "testing") }) ?? true,
+              file(holding: x.pos).map({ imports($0, "testing") }) ?? true,
               let obj = resolution.object(at: x.pos),
               obj.kind == .variable, !obj.isPackageLevel,
-              let file = files.firstIndex(where: { $0.contains(obj.declPos) })
+              let declFile = file(holding: obj.declPos)
         else { return false }
         var type: Expr?
-        guard let decl = files[file].decl(holding: obj.declPos) else { return false }
+        guard let decl = files[declFile].decl(holding: obj.declPos) else { return false }
         Inspector.walk(.decl(decl), pre: { n in
             guard type == nil else { return false }
             if case .field(let f) = n, f.names.contains(where: { $0.pos == obj.declPos }) { type = f.type }

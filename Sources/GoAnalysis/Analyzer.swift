@@ -278,12 +278,15 @@ public struct Pass: Sendable {
         }
     }
 
+    /// The index of the file position `p` lies in (found without reading declarations).
+    public func file(holding p: Pos) -> Int? { files.firstIndex { $0.contains(p) } }
+
     /// The import path of the package that identifier `id` names, if it names one. Only an
     /// import of the identifier's own file can make a name a package's, so where no import
     /// there has that name the answer is no without resolving the package's names (which
     /// reads every declaration of the package).
     public func packagePath(of id: Ident) -> String? {
-        if let i = files.firstIndex(where: { $0.contains(id.pos) }),
+        if let i = file(holding: id.pos),
            !files[i].imports.contains(where: { ImportNames.name(of: $0) == id.name }) {
             return nil
         }

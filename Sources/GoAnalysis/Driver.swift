@@ -9,8 +9,8 @@ public struct FileOutcome: Sendable {
         case unreadable(String)
     }
     public var path: String
-    /// The file's bytes, kept only where the output needs them (a finding, a syntax error or a
-    /// fix to show or write): a run over a large tree keeps no copy of its sources.
+    /// The file's bytes (a run keeps only the outcomes the output needs, see
+    /// `AnalysisReport.files`, so it holds no copy of a large tree's sources).
     public var bytes: [UInt8] = []
     /// Size in bytes and number of lines (as `wc -l`, plus an unterminated last line; 0
     /// unless the driver `countsLines`).
@@ -215,7 +215,9 @@ public struct Driver: Sendable {
     func batch(_ files: [String], named: Set<String> = []) -> Kept {
         let (sources, failed) = readAll(files)
         let parsed = parseAll(sources, parallel: true, outlines: true, named: named)
-        return keep(failed, zip(analyze(parsed, parallel: true), sources).map { kept($0, $1.bytes) })
+        var k = Kept(outcomes: failed)
+        for (o, source) in zip(analyze(parsed, parallel: true), sources) { keep(o, source.bytes, in: &k) }
+        return k
     }
 
     /// The prefilter of the reported analyzers (nil: off, every folder is analysed).
@@ -234,12 +236,14 @@ public struct Driver: Sendable {
     func processFolder(_ files: [String], named: Set<String> = []) -> Kept {
         // A syntax check needs one tree at a time: read, parse, keep what the output needs.
         if analyzers.isEmpty {
-            return keep([], files.map { path in
+            var k = Kept()
+            for path in files {
                 switch read(path) {
-                case .success(let b): return kept(syntaxOnly((path, b)), b)
-                case .failure(let problem): return problem.outcome
+                case .success(let b): keep(syntaxOnly((path, b)), b, in: &k)
+                case .failure(let problem): k.outcomes.append(problem.outcome)
                 }
-            })
+            }
+            return k
         }
         let (sources, failed) = readAll(files)
         // Files are outlines (see `parse`). When no file of the folder holds a reported rule's
@@ -248,7 +252,9 @@ public struct Driver: Sendable {
         let parsed = parseAll(sources, parallel: false, outlines: true, named: named)
         let words = filter?.tokens ?? []
         let analysed = analyze(parsed, parallel: false, syntaxOnly: !parsed.contains { Driver.holds($0.parsed, words) })
-        return keep(failed, zip(analysed, sources).map { kept($0, $1.bytes) })
+        var k = Kept(outcomes: failed)
+        for (o, source) in zip(analysed, sources) { keep(o, source.bytes, in: &k) }
+        return k
     }
 
     /// The files read, and the outcomes of those that could not be.
@@ -264,16 +270,22 @@ public struct Driver: Sendable {
         return (sources, failed)
     }
 
-    /// Counts every outcome and keeps those with something to say (all with `keepsSources`).
-    private func keep(_ failed: [FileOutcome], _ outcomes: [FileOutcome]) -> Kept {
-        var k = Kept(outcomes: failed)
-        for o in outcomes {
-            k.tally.add(o)
-            if keepsSources || o.problem != nil || !o.diagnostics.isEmpty || !o.syntaxErrors.isEmpty || o.fixed != nil {
-                k.outcomes.append(o)
+    /// Counts a file read (its size, and its lines with `countsLines`) and keeps its outcome
+    /// when it has something to say: syntax errors, findings or a fix (every one with
+    /// `keepsSources`). So a run over a large tree keeps no copy of its sources.
+    private func keep(_ outcome: FileOutcome, _ bytes: [UInt8], in k: inout Kept) {
+        var o = outcome
+        o.size = bytes.count
+        if countsLines {
+            // The parser's line table counts them (unless a fix changed the file).
+            if let source = o.source, o.fixed == nil, source.size == bytes.count {
+                o.lineCount = bytes.isEmpty ? 0 : source.lineCount
+            } else {
+                o.lineCount = Driver.lineCount(bytes)
             }
         }
-        return k
+        k.tally.add(o)
+        if keepsSources || !o.diagnostics.isEmpty || !o.syntaxErrors.isEmpty || o.fixed != nil { k.outcomes.append(o) }
     }
 
     /// A syntax check holds one file per worker at a time, and of its tree only the
@@ -309,24 +321,6 @@ extension Driver {
         var o = FileOutcome(path: source.path, bytes: source.bytes)
         o.syntaxErrors = parsed.errors
         o.source = parsed.source
-        return o
-    }
-
-    /// What of an outcome the output needs: sizes always; bytes and positions only for a file
-    /// with findings, syntax errors or a fix.
-    private func kept(_ outcome: FileOutcome, _ bytes: [UInt8]) -> FileOutcome {
-        var o = outcome
-        o.size = bytes.count
-        // The parser's line table counts them (unless a fix changed the file).
-        if countsLines, let source = o.source, o.fixed == nil, source.size == bytes.count {
-            o.lineCount = bytes.isEmpty ? 0 : source.lineCount
-        } else if countsLines {
-            o.lineCount = Driver.lineCount(bytes)
-        }
-        if o.diagnostics.isEmpty && o.syntaxErrors.isEmpty && o.fixed == nil && !keepsSources {
-            o.bytes = []
-            o.source = nil
-        }
         return o
     }
 

@@ -12,8 +12,6 @@ public struct FileCheck: Sendable {
     /// Syntax errors as `path:line:col: message`.
     public var errors: [String] = []
     public var problem: Problem?
-    public var bytes = 0
-    public var lines = 0
 }
 
 /// The result of `deferlab parse`.
@@ -40,13 +38,13 @@ public struct ParseReport: Sendable {
 /// results are sorted by path. Reading and parsing are the analysis driver's (with no rules).
 public enum ParseCheck {
     /// With `countLines` (`--stats`), each file's lines are counted (a line table for every
-    /// file, 2% of a check of GOROOT/src; without it `FileCheck.lines` is 0).
+    /// file, 2% of a check of GOROOT/src; without it `totalLines` is 0).
     public static func run(paths: [String], countLines: Bool = true) -> ParseReport {
         var driver = Driver(analyzers: [])
         driver.countsLines = countLines
         let report = driver.run(paths: paths.isEmpty ? ["."] : paths, walk: .gofmt)
         let files = report.files.map { f -> FileCheck in
-            FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem, bytes: f.size, lines: f.lineCount)
+            FileCheck(path: f.path, errors: f.syntaxErrorLines, problem: f.problem)
         }
         return ParseReport(files: files, tally: report.tally, wallSeconds: report.wallSeconds)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import GoAnalysis
+import TestSupport
 
 /// The walk takes each folder's entries by name and enters subfolders where they come (two
 /// threads read the folders; the order is the same as one thread's), skipping what the go
@@ -43,10 +44,7 @@ final class SourceWalkerTests: XCTestCase {
     /// (Copying the 256-byte name field read past a short record at the end of the buffer, and
     /// crashed a walk of GOROOT/src when that buffer ended at a page's end.)
     func testNamesOfEveryLengthInAFolderThatFillsManyBuffers() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("walker-names-\(getpid())")
-        try? FileManager.default.removeItem(at: root)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try temporaryDirectory(self)
         var expected: [String] = []
         for length in 4...255 {
             for copy in 0..<8 {

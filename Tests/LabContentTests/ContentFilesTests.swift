@@ -1,15 +1,13 @@
 import Foundation
 import XCTest
 import LabContent
+import TestSupport
 
 /// ContentFiles.list reads each name where readdir leaves it (a record is only as long as its
 /// name, so copying the 256-byte name field could read past readdir's buffer).
 final class ContentFilesTests: XCTestCase {
     func testListGivesNamesOfEveryLengthWhole() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("content-files-\(getpid())")
-        try? FileManager.default.removeItem(at: root)
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try temporaryDirectory(self)
         var expected: [String] = []
         for length in 1...255 {
             for letter in ["a", "b", "c", "d"] {
